@@ -1,0 +1,20 @@
+//! Meridian's domain: every record kind the product holds, the value types they are built
+//! from (bilingual text, partial dates, quantities with qualifiers), and validation that
+//! reports every problem at once. No IO, no async, no SQL, no HTTP.
+
+pub mod codes;
+pub mod date;
+pub mod id;
+pub mod problems;
+pub mod quantity;
+pub mod record;
+pub mod records;
+pub mod text;
+
+pub use codes::Code;
+pub use date::{PartialDate, Period};
+pub use id::{RecordId, RecordKind};
+pub use problems::{FieldError, Problems, Reason};
+pub use quantity::{Money, Qualifier, Quantity};
+pub use record::{Approval, RecordBody, Reference, ValidationContext};
+pub use text::{Lang, LocalizedText};

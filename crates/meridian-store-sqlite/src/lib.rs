@@ -1,0 +1,1 @@
+//! SQLite backend: connection setup (WAL, foreign keys) and migrations.

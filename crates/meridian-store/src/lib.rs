@@ -1,0 +1,1 @@
+//! Storage traits per capability, stored-record types, filters and errors. No SQL.

@@ -1,0 +1,1 @@
+//! Test helpers: throwaway SQLite and PostgreSQL databases, builders.
