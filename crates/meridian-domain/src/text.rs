@@ -32,13 +32,30 @@ impl Lang {
     }
 }
 
-/// Text in Chinese and English; either may be absent.
+/// Text in Chinese and English; either may be absent. Blank text reads as absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "RawText")]
 pub struct LocalizedText {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+}
+
+/// The stored form before blanks are dropped.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    #[serde(default)]
+    zh: Option<String>,
+    #[serde(default)]
+    en: Option<String>,
+}
+
+impl From<RawText> for LocalizedText {
+    fn from(raw: RawText) -> Self {
+        Self::from_options(raw.zh, raw.en)
+    }
 }
 
 impl LocalizedText {

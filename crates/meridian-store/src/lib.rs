@@ -1,1 +1,12 @@
-//! Storage traits per capability, stored-record types, filters and errors. No SQL.
+//! Storage contracts: small capability traits composed into `Store`, the stored-record and
+//! history types, list queries and `StoreError`. No SQL; backends implement these.
+
+mod error;
+mod traits;
+mod types;
+
+pub use error::{Referrer, StoreError};
+pub use traits::{ArchiveStore, HistoryReader, RecordReader, RecordWriter, Store};
+pub use types::*;
+
+pub type StoreResult<T> = Result<T, StoreError>;

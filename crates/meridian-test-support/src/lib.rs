@@ -1,1 +1,102 @@
-//! Test helpers: throwaway SQLite and PostgreSQL databases, builders.
+//! Test helpers shared by every crate's tests: a throwaway database on either backend
+//! (a temporary SQLite file, or a PostgreSQL schema of its own that is dropped afterwards)
+//! and builders for valid records of every kind.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+pub mod builders;
+
+use meridian_store::Store;
+use std::sync::Arc;
+
+/// The PostgreSQL server tests use; CI and the README's set-up provide it.
+pub fn postgres_base_url() -> String {
+    std::env::var("MERIDIAN_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database that exists for one test and is removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    pub backend: Backend,
+    _dir: Option<tempfile::TempDir>,
+    schema: Option<String>,
+}
+
+impl TestDb {
+    /// An empty database URL (not yet migrated) on `backend`.
+    pub async fn new(backend: Backend) -> TestDb {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let url = format!("sqlite://{}", dir.path().join("test.db").display());
+                TestDb { url, backend, _dir: Some(dir), schema: None }
+            }
+            Backend::Postgres => {
+                let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+                let base = postgres_base_url();
+                let pool = meridian_store_sql::SqlStore::connect(&base, 1)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at {base} is needed for this test: {e}"));
+                sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&pool).await.expect("create schema");
+                pool.close().await;
+                let sep = if base.contains('?') { '&' } else { '?' };
+                let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+                TestDb { url, backend, _dir: None, schema: Some(schema) }
+            }
+        }
+    }
+
+    /// Opens (and migrates) the store, as the binary would.
+    pub async fn open(&self) -> Arc<dyn Store> {
+        let store = match self.backend {
+            Backend::Sqlite => meridian_store_sqlite::open(&self.url).await,
+            Backend::Postgres => meridian_store_postgres::open(&self.url).await,
+        };
+        Arc::new(store.expect("open test database"))
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(schema) = self.schema.take() else { return };
+        // Drop may run inside a runtime; clean up on a thread of its own.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            rt.block_on(async {
+                if let Ok(pool) = meridian_store_sql::SqlStore::connect(&postgres_base_url(), 1).await {
+                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).execute(&pool).await;
+                    pool.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// Runs an async test body once per backend: `both_backends!(name, |db| async move { .. })`.
+#[macro_export]
+macro_rules! both_backends {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() {
+                let db = $crate::TestDb::new($crate::Backend::Sqlite).await;
+                ($body)(db).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() {
+                let db = $crate::TestDb::new($crate::Backend::Postgres).await;
+                ($body)(db).await;
+            }
+        }
+    };
+}

@@ -1,0 +1,111 @@
+//! Recording: every write validates the record against the domain rules and reference
+//! data first, then lets the store check links and keep history.
+
+use crate::{App, AppError, AppResult};
+use meridian_domain::{RecordBody, RecordId, RecordKind};
+use meridian_interop::reference::Reference;
+use meridian_store::*;
+use std::collections::BTreeMap;
+
+/// Validates a body; `record` names it in the error.
+pub(crate) fn validate(body: &RecordBody, record: impl FnOnce() -> String) -> AppResult<()> {
+    body.validate(&Reference)
+        .into_result()
+        .map_err(|problems| AppError::Invalid {
+            record: record(),
+            problems,
+        })
+}
+
+impl App {
+    pub async fn create(&self, new: NewRecord, actor: &Actor) -> AppResult<StoredRecord> {
+        let kind = new.body.kind();
+        validate(&new.body, || match new.id {
+            Some(id) => format!("{kind} {id}"),
+            None => format!("new {kind}"),
+        })?;
+        Ok(self.store.create(new, actor).await?)
+    }
+
+    /// Creates many records in one transaction; nothing is written if any is invalid.
+    pub async fn create_many(&self, new: Vec<NewRecord>, actor: &Actor) -> AppResult<u64> {
+        for (i, record) in new.iter().enumerate() {
+            let kind = record.body.kind();
+            validate(&record.body, || match record.id {
+                Some(id) => format!("{kind} {id}"),
+                None => format!("new {kind} #{}", i + 1),
+            })?;
+        }
+        Ok(self.store.create_many(new, actor).await?)
+    }
+
+    pub async fn update(&self, id: RecordId, expected_version: i64, change: Change, actor: &Actor) -> AppResult<StoredRecord> {
+        let kind = change.body.kind();
+        validate(&change.body, || format!("{kind} {id}"))?;
+        Ok(self.store.update(id, expected_version, change, actor).await?)
+    }
+
+    /// The record, checking it is of the kind the caller named.
+    pub async fn get(&self, kind: RecordKind, id: RecordId) -> AppResult<StoredRecord> {
+        let record = self.store.get(id).await?;
+        if record.kind() != kind {
+            return Err(AppError::WrongKind {
+                kind: kind.to_string(),
+                id: id.to_string(),
+                message: format!("this record is a {}, not a {kind}", record.kind()),
+            });
+        }
+        Ok(record)
+    }
+
+    pub async fn delete(&self, kind: RecordKind, id: RecordId, actor: &Actor) -> AppResult<StoredRecord> {
+        let current = self.get(kind, id).await?;
+        Ok(self.store.delete(id, current.version, actor).await?)
+    }
+
+    pub async fn undelete(&self, id: RecordId, actor: &Actor) -> AppResult<StoredRecord> {
+        Ok(self.store.undelete(id, actor).await?)
+    }
+
+    /// Makes version `version` current again, as a new version.
+    pub async fn revert(&self, kind: RecordKind, id: RecordId, version: i64, actor: &Actor) -> AppResult<StoredRecord> {
+        let current = self.get(kind, id).await?;
+        let old = self
+            .store
+            .history(id)
+            .await?
+            .into_iter()
+            .find(|h| h.version == version)
+            .ok_or(StoreError::VersionNotFound { kind, id, version })?;
+        let body = RecordBody::from_data(kind, old.after.data)
+            .map_err(|e| StoreError::Corrupt(format!("{kind} {id} version {version}: {e}")))?;
+        validate(&body, || format!("{kind} {id} version {version}"))?;
+        Ok(self.store.restore_version(id, version, current.version, actor).await?)
+    }
+
+    pub async fn history(&self, kind: RecordKind, id: RecordId) -> AppResult<Vec<HistoryEntry>> {
+        self.get(kind, id).await?;
+        Ok(self.store.history(id).await?)
+    }
+
+    /// Every record in the trash, newest deletion first.
+    pub async fn trash(&self) -> AppResult<Vec<StoredRecord>> {
+        let query = ListQuery {
+            trash: TrashFilter::Trashed,
+            limit: u32::MAX,
+            ..ListQuery::default()
+        };
+        let mut items = self.store.list(&query).await?.items;
+        items.sort_by(|a, b| b.deleted_at.cmp(&a.deleted_at));
+        Ok(items)
+    }
+
+    /// Live records per kind, every kind listed (zero where there are none).
+    pub async fn stats(&self) -> AppResult<BTreeMap<RecordKind, u64>> {
+        let mut counts = self.store.counts().await?;
+        for kind in RecordKind::ALL {
+            counts.entry(*kind).or_insert(0);
+        }
+        Ok(counts)
+    }
+}

@@ -1,0 +1,3 @@
+//! The integration tests of meridian-interop, one binary (style: `tests/it/main.rs`).
+
+mod reference;

@@ -1,0 +1,124 @@
+//! Links between records: checked inside the writing transaction (so a link can never
+//! point at a record that is missing or in the trash) and kept in `record_refs`, whose
+//! foreign keys let the database itself refuse a dangling link.
+
+use crate::rows::{parse_id, parse_kind};
+use crate::backend;
+use meridian_domain::{Problems, Reason, RecordBody, RecordId, RecordKind, Reference};
+use meridian_store::{Referrer, StoreError, StoreResult};
+use sqlx::{Any, Row, Transaction};
+
+/// The record's links, plus its owning unit (an organization).
+pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
+    let mut refs = body.references();
+    if let Some(unit) = unit {
+        refs.push(Reference {
+            field: format!("{}.unit", body.kind()),
+            target: unit,
+            expected: &[RecordKind::Organization],
+        });
+    }
+    refs
+}
+
+/// Every link that names a missing, trashed or wrong-kind record, as validation problems.
+/// `record` names the record in the error.
+pub async fn check(tx: &mut Transaction<'static, Any>, record: &str, refs: &[Reference]) -> StoreResult<()> {
+    let mut problems = Problems::new();
+    for r in refs {
+        let row = sqlx::query("SELECT kind, deleted_at FROM records WHERE id = $1")
+            .bind(r.target.to_string())
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(backend)?;
+        let id = r.target.to_string();
+        match row {
+            None => problems.push(r.field.clone(), Reason::MissingRecord { id }),
+            Some(row) => {
+                let kind = parse_kind(&row.try_get::<String, _>("kind").map_err(backend)?)?;
+                let deleted: Option<String> = row.try_get("deleted_at").map_err(backend)?;
+                if deleted.is_some() {
+                    problems.push(r.field.clone(), Reason::MissingRecord { id });
+                } else if !r.expected.contains(&kind) {
+                    problems.push(
+                        r.field.clone(),
+                        Reason::WrongKind {
+                            id,
+                            expected: expected_names(r.expected),
+                            found: kind.as_str().to_string(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    problems.into_result().map_err(|problems| StoreError::Invalid {
+        record: record.to_string(),
+        problems,
+    })
+}
+
+fn expected_names(kinds: &[RecordKind]) -> String {
+    if kinds.len() == RecordKind::ALL.len() {
+        return "any record".into();
+    }
+    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+}
+
+/// Replaces the stored links of `from`.
+pub async fn store(
+    tx: &mut Transaction<'static, Any>,
+    from: RecordId,
+    refs: &[Reference],
+) -> StoreResult<()> {
+    sqlx::query("DELETE FROM record_refs WHERE from_id = $1")
+        .bind(from.to_string())
+        .execute(&mut **tx)
+        .await
+        .map_err(backend)?;
+    insert(tx, from, refs).await
+}
+
+/// Adds links of a record that has none stored yet.
+pub async fn insert(
+    tx: &mut Transaction<'static, Any>,
+    from: RecordId,
+    refs: &[Reference],
+) -> StoreResult<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for r in refs {
+        // One row per (field, target); a list naming a target twice is caught by validation.
+        if !seen.insert((r.field.as_str(), r.target)) {
+            continue;
+        }
+        sqlx::query("INSERT INTO record_refs (from_id, field, to_id) VALUES ($1, $2, $3)")
+            .bind(from.to_string())
+            .bind(r.field.clone())
+            .bind(r.target.to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(backend)?;
+    }
+    Ok(())
+}
+
+/// Live records other than `id` itself that link to `id`.
+pub async fn referrers(tx: &mut Transaction<'static, Any>, id: RecordId) -> StoreResult<Vec<Referrer>> {
+    let rows = sqlx::query(
+        "SELECT r.kind, r.id, rr.field FROM record_refs rr JOIN records r ON r.id = rr.from_id \
+         WHERE rr.to_id = $1 AND r.deleted_at IS NULL AND r.id <> $1 ORDER BY r.kind, r.id, rr.field",
+    )
+    .bind(id.to_string())
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(backend)?;
+    rows.iter()
+        .map(|row| {
+            Ok(Referrer {
+                kind: parse_kind(&row.try_get::<String, _>(0).map_err(backend)?)?,
+                id: parse_id(&row.try_get::<String, _>(1).map_err(backend)?)?,
+                field: row.try_get(2).map_err(backend)?,
+            })
+        })
+        .collect()
+}

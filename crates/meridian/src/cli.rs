@@ -1,0 +1,73 @@
+//! The command line, as the interface contract in docs/product.md states it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "meridian", version, about = "Record, monitor and publish international cooperation in medicine and health.")]
+pub struct Cli {
+    /// Database URL: sqlite://FILE (created on first use) or postgres://USER@HOST:PORT/DB.
+    #[arg(long, global = true, env = "MERIDIAN_DATABASE_URL", default_value = "sqlite://meridian.db")]
+    pub database: String,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole database as a Meridian archive (docs/archive-format.md).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the demonstration data drawn from the seed documents (running it again changes nothing).
+    Demo,
+    /// Serve the application over HTTP.
+    Serve {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: SocketAddr,
+    },
+    /// Count live records per kind.
+    Stats {
+        #[arg(long, value_enum, default_value = "text")]
+        format: StatsFormat,
+    },
+    /// Export the database.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Write a backup: the whole database, trash and history included, as an archive.
+    Backup { file: PathBuf },
+    /// Restore a backup or JSON export into an empty database.
+    Restore {
+        file: PathBuf,
+        /// Replace everything in a database that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show one record as JSON.
+    Show { kind: String, id: String },
+    /// List a record's history: every version, who made it, when, and what changed.
+    History { kind: String, id: String },
+    /// Make an earlier version of a record current again (kept as a new version).
+    Revert { kind: String, id: String, version: i64 },
+    /// Move a record to the trash.
+    Delete { kind: String, id: String },
+    /// List the records in the trash.
+    Trash,
+    /// Bring a record back from the trash.
+    Undelete { id: String },
+}

@@ -1,0 +1,165 @@
+//! One function per command; the composition root that picks the storage backend.
+
+use crate::cli::{Cli, Command, ExportFormat, StatsFormat};
+use crate::output;
+use anyhow::{bail, Context};
+use meridian_app::App;
+use meridian_domain::{RecordId, RecordKind};
+use meridian_store::{Actor, Store};
+use std::io::Write;
+use std::sync::Arc;
+
+/// Opens the database the URL names: the only place that knows the concrete backends.
+async fn open_store(url: &str) -> anyhow::Result<Arc<dyn Store>> {
+    let shown = redact(url);
+    if meridian_store_sqlite::handles(url) {
+        let store = meridian_store_sqlite::open(url)
+            .await
+            .with_context(|| format!("cannot open the SQLite database {shown}"))?;
+        Ok(Arc::new(store))
+    } else if meridian_store_postgres::handles(url) {
+        let store = meridian_store_postgres::open(url)
+            .await
+            .with_context(|| format!("cannot open the PostgreSQL database {shown}; is the server running and the database created?"))?;
+        Ok(Arc::new(store))
+    } else {
+        bail!("unsupported database URL {shown}: use sqlite://FILE or postgres://USER@HOST:PORT/DATABASE")
+    }
+}
+
+/// Hides a password in a URL before it is shown.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if url[scheme + 3..at].contains(':') => {
+            let colon = scheme + 3 + url[scheme + 3..at].find(':').unwrap_or(0);
+            format!("{}:***{}", &url[..colon], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn parse_kind(kind: &str) -> anyhow::Result<RecordKind> {
+    RecordKind::parse(kind).with_context(|| {
+        let all: Vec<&str> = RecordKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("unknown record kind {kind:?}; kinds are: {}", all.join(", "))
+    })
+}
+
+fn parse_id(id: &str) -> anyhow::Result<RecordId> {
+    id.parse().with_context(|| format!("{id:?} is not a record id (a UUID such as 0192f5d4-…)"))
+}
+
+fn operator() -> Actor {
+    Actor::new(std::env::var("USER").map(|u| format!("cli:{u}")).unwrap_or_else(|_| "cli".into()))
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let app = App::new(open_store(&cli.database).await?);
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Demo => {
+            let report = app.load_demo().await?;
+            writeln!(out, "demo data: {} records created, {} already present", report.created, report.unchanged)?;
+        }
+        Command::Serve { bind } => {
+            drop(out);
+            meridian_web::serve(app, bind).await.with_context(|| format!("cannot serve on {bind}"))?;
+        }
+        Command::Stats { format } => {
+            let stats = app.stats().await?;
+            match format {
+                StatsFormat::Text => {
+                    for (kind, n) in &stats {
+                        writeln!(out, "{:<14} {n}", kind.as_str())?;
+                    }
+                    writeln!(out, "{:<14} {}", "total", stats.values().sum::<u64>())?;
+                }
+                StatsFormat::Json => {
+                    let map: serde_json::Map<String, serde_json::Value> =
+                        stats.iter().map(|(k, n)| (k.as_str().to_string(), (*n).into())).collect();
+                    writeln!(out, "{}", serde_json::Value::Object(map))?;
+                }
+            }
+        }
+        Command::Export { format: ExportFormat::Json, output } => match output {
+            Some(path) => {
+                drop(out);
+                write_archive(&app, &path).await?;
+            }
+            None => {
+                app.export_archive(std::io::BufWriter::new(out)).await?;
+            }
+        },
+        Command::Backup { file } => {
+            let n = write_archive(&app, &file).await?;
+            writeln!(out, "backup written to {}: {n} records", file.display())?;
+        }
+        Command::Restore { file, force } => {
+            let input = std::fs::File::open(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let report = app.restore_archive(input, force).await?;
+            writeln!(out, "restored {} records and {} history entries from {}", report.records, report.history, file.display())?;
+        }
+        Command::Show { kind, id } => {
+            let record = app.get(parse_kind(&kind)?, parse_id(&id)?).await?;
+            let shown = serde_json::json!({
+                "id": record.id, "kind": record.kind(), "version": record.version,
+                "approval": record.approval, "unit": record.unit, "deleted_at": record.deleted_at,
+                "data": record.body.to_data(),
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
+        }
+        Command::History { kind, id } => {
+            for entry in app.history(parse_kind(&kind)?, parse_id(&id)?).await? {
+                writeln!(out, "{}", output::history_line(&entry))?;
+            }
+        }
+        Command::Revert { kind, id, version } => {
+            let record = app.revert(parse_kind(&kind)?, parse_id(&id)?, version, &operator()).await?;
+            writeln!(out, "{} {} restored from version {version}; now at version {}", record.kind(), record.id, record.version)?;
+        }
+        Command::Delete { kind, id } => {
+            let record = app.delete(parse_kind(&kind)?, parse_id(&id)?, &operator()).await?;
+            writeln!(out, "{} {} moved to the trash (undelete {} brings it back)", record.kind(), record.id, record.id)?;
+        }
+        Command::Trash => {
+            for record in app.trash().await? {
+                writeln!(
+                    out,
+                    "{:<14} {}  {}  deleted {} by {}",
+                    record.kind().as_str(),
+                    record.id,
+                    output::title(&record),
+                    record.deleted_at.as_deref().unwrap_or("?"),
+                    record.deleted_by.as_deref().unwrap_or("?")
+                )?;
+            }
+        }
+        Command::Undelete { id } => {
+            let record = app.undelete(parse_id(&id)?, &operator()).await?;
+            writeln!(out, "{} {} is back from the trash", record.kind(), record.id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the archive to a temporary file beside `path`, then renames it into place, so
+/// a failed export never leaves a half-written file under the requested name.
+async fn write_archive(app: &App, path: &std::path::Path) -> anyhow::Result<u64> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    let n = app.export_archive(std::io::BufWriter::new(tmp.as_file())).await?;
+    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_hidden_in_shown_urls() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("sqlite://x.db"), "sqlite://x.db");
+    }
+}
