@@ -56,8 +56,16 @@ fn from_archive(r: ArchiveRecord) -> AppResult<StoredRecord> {
     let name = format!("{} {}", r.kind, r.id);
     let body = RecordBody::from_data(r.kind, r.data).map_err(|e| {
         let mut problems = Problems::new();
-        problems.push(format!("{}.data", r.kind), Reason::BadFormat { expected: e.to_string() });
-        AppError::Invalid { record: name.clone(), problems }
+        problems.push(
+            format!("{}.data", r.kind),
+            Reason::BadFormat {
+                expected: e.to_string(),
+            },
+        );
+        AppError::Invalid {
+            record: name.clone(),
+            problems,
+        }
     })?;
     validate(&body, || name)?;
     Ok(StoredRecord {
@@ -76,13 +84,19 @@ fn from_archive(r: ArchiveRecord) -> AppResult<StoredRecord> {
 }
 
 fn history_from_archive(h: ArchiveHistory) -> AppResult<HistoryEntry> {
-    let bad = |what: String| StoreError::Corrupt(format!("history of {} {} version {}: {what}", h.kind, h.record_id, h.version));
+    let bad = |what: String| {
+        StoreError::Corrupt(format!(
+            "history of {} {} version {}: {what}",
+            h.kind, h.record_id, h.version
+        ))
+    };
     let snapshot = |v: serde_json::Value| serde_json::from_value(v).map_err(|e| bad(e.to_string()));
     Ok(HistoryEntry {
         record_id: h.record_id,
         kind: h.kind,
         version: h.version,
-        action: HistoryAction::parse(&h.action).ok_or_else(|| bad(format!("unknown action {:?}", h.action)))?,
+        action: HistoryAction::parse(&h.action)
+            .ok_or_else(|| bad(format!("unknown action {:?}", h.action)))?,
         actor: h.actor.clone(),
         at: h.at.clone(),
         comment: h.comment.clone(),
@@ -121,10 +135,22 @@ impl App {
     }
 
     /// Loads an archive, all or nothing. Refused into a non-empty database unless `replace`.
-    pub async fn restore_archive<R: Read>(&self, input: R, replace: bool) -> AppResult<RestoreReport> {
+    pub async fn restore_archive<R: Read>(
+        &self,
+        input: R,
+        replace: bool,
+    ) -> AppResult<RestoreReport> {
         let archive = read_archive(input)?;
-        let records = archive.records.into_iter().map(from_archive).collect::<AppResult<Vec<_>>>()?;
-        let history = archive.history.into_iter().map(history_from_archive).collect::<AppResult<Vec<_>>>()?;
+        let records = archive
+            .records
+            .into_iter()
+            .map(from_archive)
+            .collect::<AppResult<Vec<_>>>()?;
+        let history = archive
+            .history
+            .into_iter()
+            .map(history_from_archive)
+            .collect::<AppResult<Vec<_>>>()?;
         let report = RestoreReport {
             records: records.len() as u64,
             history: history.len() as u64,

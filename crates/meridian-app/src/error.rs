@@ -18,7 +18,11 @@ pub enum AppError {
     #[error("{0}")]
     Demo(String),
     #[error("{kind} {id}: {message}")]
-    WrongKind { kind: String, id: String, message: String },
+    WrongKind {
+        kind: String,
+        id: String,
+        message: String,
+    },
 }
 
 impl AppError {

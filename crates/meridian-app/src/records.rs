@@ -39,10 +39,19 @@ impl App {
         Ok(self.store.create_many(new, actor).await?)
     }
 
-    pub async fn update(&self, id: RecordId, expected_version: i64, change: Change, actor: &Actor) -> AppResult<StoredRecord> {
+    pub async fn update(
+        &self,
+        id: RecordId,
+        expected_version: i64,
+        change: Change,
+        actor: &Actor,
+    ) -> AppResult<StoredRecord> {
         let kind = change.body.kind();
         validate(&change.body, || format!("{kind} {id}"))?;
-        Ok(self.store.update(id, expected_version, change, actor).await?)
+        Ok(self
+            .store
+            .update(id, expected_version, change, actor)
+            .await?)
     }
 
     /// The record, checking it is of the kind the caller named.
@@ -58,7 +67,12 @@ impl App {
         Ok(record)
     }
 
-    pub async fn delete(&self, kind: RecordKind, id: RecordId, actor: &Actor) -> AppResult<StoredRecord> {
+    pub async fn delete(
+        &self,
+        kind: RecordKind,
+        id: RecordId,
+        actor: &Actor,
+    ) -> AppResult<StoredRecord> {
         let current = self.get(kind, id).await?;
         Ok(self.store.delete(id, current.version, actor).await?)
     }
@@ -68,7 +82,13 @@ impl App {
     }
 
     /// Makes version `version` current again, as a new version.
-    pub async fn revert(&self, kind: RecordKind, id: RecordId, version: i64, actor: &Actor) -> AppResult<StoredRecord> {
+    pub async fn revert(
+        &self,
+        kind: RecordKind,
+        id: RecordId,
+        version: i64,
+        actor: &Actor,
+    ) -> AppResult<StoredRecord> {
         let current = self.get(kind, id).await?;
         let old = self
             .store
@@ -80,7 +100,10 @@ impl App {
         let body = RecordBody::from_data(kind, old.after.data)
             .map_err(|e| StoreError::Corrupt(format!("{kind} {id} version {version}: {e}")))?;
         validate(&body, || format!("{kind} {id} version {version}"))?;
-        Ok(self.store.restore_version(id, version, current.version, actor).await?)
+        Ok(self
+            .store
+            .restore_version(id, version, current.version, actor)
+            .await?)
     }
 
     pub async fn history(&self, kind: RecordKind, id: RecordId) -> AppResult<Vec<HistoryEntry>> {

@@ -1,6 +1,8 @@
 //! What can be wrong with the embedded dataset, each error naming the file, the record key,
 //! the field and the reason, so a broken data file is fixed without guessing.
 
+use meridian_domain::RecordKind;
+
 /// A problem found while loading the demonstration dataset.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DemoError {
@@ -53,7 +55,7 @@ pub enum DemoError {
     BadData {
         file: String,
         key: String,
-        kind: String,
+        kind: RecordKind,
         field: String,
         reason: String,
     },
@@ -68,14 +70,17 @@ pub enum DemoError {
     },
 
     /// A link points to a record of a kind the field does not accept.
-    #[error("{file}: {key}: {field}: \"@{target}\" is a {found}, expected {expected}")]
+    #[error(
+        "{file}: {key}: {field}: \"@{target}\" is a {found}, expected {}",
+        kinds(expected)
+    )]
     WrongKind {
         file: String,
         key: String,
         field: String,
         target: String,
-        found: String,
-        expected: String,
+        found: RecordKind,
+        expected: &'static [RecordKind],
     },
 
     /// Records that reference each other in a loop cannot be loaded one after another.
@@ -99,6 +104,12 @@ impl DemoError {
             DemoError::Cycle { .. } => "demo_reference_cycle",
         }
     }
+}
+
+/// "organization or centre".
+fn kinds(list: &[RecordKind]) -> String {
+    let names: Vec<&str> = list.iter().map(|k| k.as_str()).collect();
+    names.join(" or ")
 }
 
 /// The field a serde message names ("missing field `member`"), or `data` when it names none.

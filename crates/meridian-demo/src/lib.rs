@@ -13,7 +13,7 @@ mod order;
 mod read;
 
 pub use error::DemoError;
-pub use external::{external_keys, COUNTRY_GROUP_CODES};
+pub use external::external_keys;
 
 use meridian_domain::{RecordBody, RecordId, RecordKind};
 use std::collections::HashMap;
@@ -23,8 +23,14 @@ pub const FILES: &[(&str, &str)] = &[
     ("common.json", include_str!("../data/common.json")),
     ("000_cacms.json", include_str!("../data/000_cacms.json")),
     ("001_nmu.json", include_str!("../data/001_nmu.json")),
-    ("002_tsinghua.json", include_str!("../data/002_tsinghua.json")),
-    ("003_white_paper.json", include_str!("../data/003_white_paper.json")),
+    (
+        "002_tsinghua.json",
+        include_str!("../data/002_tsinghua.json"),
+    ),
+    (
+        "003_white_paper.json",
+        include_str!("../data/003_white_paper.json"),
+    ),
     ("004_plan.json", include_str!("../data/004_plan.json")),
 ];
 
@@ -60,7 +66,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Vec<DemoRecord>, DemoError> {
             DemoError::BadData {
                 file: entry.file.clone(),
                 key: entry.key.clone(),
-                kind: entry.kind.as_str().to_string(),
+                kind: entry.kind,
                 field: error::serde_field(&reason),
                 reason,
             }
@@ -68,8 +74,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Vec<DemoRecord>, DemoError> {
         link::check(entry, &body, &links, &kinds)?;
         let unit = unit_of(entry, &kinds)?;
         let mut needs: Vec<String> = links.into_iter().map(|l| l.key).collect();
-        // A unit reporting its own record (CACMS's organization record) is no dependency.
-        needs.extend(entry.unit.clone().filter(|u| *u != entry.key));
+        needs.extend(entry.unit.clone());
         deps.push(needs);
         loaded.push(DemoRecord {
             key: entry.key.clone(),
@@ -98,6 +103,10 @@ fn unit_of(
         unit: unit.clone(),
         reason: reason.to_string(),
     };
+    if *unit == entry.key {
+        // Storage checks the unit link when it inserts the record, before the record exists.
+        return Err(bad("is the record itself; leave the unit out"));
+    }
     match kinds.get(unit) {
         Some(RecordKind::Organization) => Ok(Some(RecordId::named(unit))),
         Some(_) => Err(bad("is not an organization")),

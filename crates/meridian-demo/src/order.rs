@@ -88,7 +88,12 @@ mod tests {
     #[test]
     fn records_come_after_what_they_link_to_and_otherwise_keep_file_order() {
         let k = keys(&["m", "a", "b", "c"]);
-        let deps = vec![keys(&["b", "a"]), vec![], keys(&["country_group:gms"]), vec![]];
+        let deps = vec![
+            keys(&["b", "a"]),
+            vec![],
+            keys(&["country_group:gms"]),
+            vec![],
+        ];
         assert_eq!(topological(&k, &deps).unwrap(), vec![1, 2, 0, 3]);
     }
 
@@ -98,7 +103,9 @@ mod tests {
         let deps = vec![keys(&["a"]), keys(&["b"]), keys(&["a"])];
         assert_eq!(
             topological(&k, &deps),
-            Err(DemoError::Cycle { keys: keys(&["a", "b", "a"]) })
+            Err(DemoError::Cycle {
+                keys: keys(&["a", "b", "a"])
+            })
         );
     }
 
@@ -107,7 +114,9 @@ mod tests {
         let k = keys(&["a"]);
         assert_eq!(
             topological(&k, &[keys(&["a"])]),
-            Err(DemoError::Cycle { keys: keys(&["a", "a"]) })
+            Err(DemoError::Cycle {
+                keys: keys(&["a", "a"])
+            })
         );
     }
 }

@@ -175,7 +175,11 @@ fn parse_chinese(text: &str) -> Result<PartialDate, ()> {
     if rest.is_empty() {
         return Ok(PartialDate::month(year, month));
     }
-    Ok(PartialDate::day(year, month, parse_number(rest, 2).ok_or(())?))
+    Ok(PartialDate::day(
+        year,
+        month,
+        parse_number(rest, 2).ok_or(())?,
+    ))
 }
 
 fn month_from_name(word: &str) -> Option<u32> {
@@ -203,7 +207,10 @@ fn parse_english(text: &str) -> Result<PartialDate, ()> {
         [a, b, year] => {
             let year = parse_number(year, 4).ok_or(())? as i32;
             let (month, day) = match (month_from_name(a), month_from_name(b)) {
-                (Some(m), None) => (m, parse_number(b.trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']), 2)),
+                (Some(m), None) => (
+                    m,
+                    parse_number(b.trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']), 2),
+                ),
                 (None, Some(m)) => (m, parse_number(a, 2)),
                 _ => return Err(()),
             };
@@ -314,7 +321,10 @@ impl Period {
         if let Some(rest) = lower.strip_prefix("since ") {
             return Ok(Self::since(PartialDate::parse(rest)?));
         }
-        if let Some(rest) = lower.strip_prefix("until ").or(lower.strip_prefix("as of ")) {
+        if let Some(rest) = lower
+            .strip_prefix("until ")
+            .or(lower.strip_prefix("as of "))
+        {
             return Ok(Self::until(PartialDate::parse(rest)?));
         }
         if let Some(rest) = text.strip_suffix("以来") {
@@ -322,13 +332,19 @@ impl Period {
         }
         for sep in ["—", "–", "/", " - ", "至"] {
             if let Some((a, b)) = text.split_once(sep) {
-                return Ok(Self::between(PartialDate::parse(a)?, PartialDate::parse(b)?));
+                return Ok(Self::between(
+                    PartialDate::parse(a)?,
+                    PartialDate::parse(b)?,
+                ));
             }
         }
         // "2021-2025": two four-digit years joined by a hyphen.
         if let Some((a, b)) = text.split_once('-') {
             if a.trim().len() == 4 && b.trim().len() == 4 {
-                return Ok(Self::between(PartialDate::parse(a)?, PartialDate::parse(b)?));
+                return Ok(Self::between(
+                    PartialDate::parse(a)?,
+                    PartialDate::parse(b)?,
+                ));
             }
         }
         let date = PartialDate::parse(text)?;
@@ -354,13 +370,31 @@ mod tests {
 
     #[test]
     fn dates_keep_the_precision_they_were_given() {
-        assert_eq!(PartialDate::parse("Nov 11, 2019"), Ok(PartialDate::day(2019, 11, 11)));
-        assert_eq!(PartialDate::parse("May 2018"), Ok(PartialDate::month(2018, 5)));
-        assert_eq!(PartialDate::parse("October 2009"), Ok(PartialDate::month(2009, 10)));
-        assert_eq!(PartialDate::parse("July 9, 2021"), Ok(PartialDate::day(2021, 7, 9)));
-        assert_eq!(PartialDate::parse("2021年 12月 31日"), Ok(PartialDate::day(2021, 12, 31)));
+        assert_eq!(
+            PartialDate::parse("Nov 11, 2019"),
+            Ok(PartialDate::day(2019, 11, 11))
+        );
+        assert_eq!(
+            PartialDate::parse("May 2018"),
+            Ok(PartialDate::month(2018, 5))
+        );
+        assert_eq!(
+            PartialDate::parse("October 2009"),
+            Ok(PartialDate::month(2009, 10))
+        );
+        assert_eq!(
+            PartialDate::parse("July 9, 2021"),
+            Ok(PartialDate::day(2021, 7, 9))
+        );
+        assert_eq!(
+            PartialDate::parse("2021年 12月 31日"),
+            Ok(PartialDate::day(2021, 12, 31))
+        );
         assert_eq!(PartialDate::parse("2000"), Ok(PartialDate::year(2000)));
-        assert_eq!(PartialDate::parse("2019-05").map(|d| d.precision()), Ok(Precision::Month));
+        assert_eq!(
+            PartialDate::parse("2019-05").map(|d| d.precision()),
+            Ok(Precision::Month)
+        );
     }
 
     #[test]
@@ -394,12 +428,21 @@ mod tests {
 
     #[test]
     fn periods_parse_open_and_closed_forms() {
-        assert_eq!(Period::parse("since 2000"), Ok(Period::since(PartialDate::year(2000))));
+        assert_eq!(
+            Period::parse("since 2000"),
+            Ok(Period::since(PartialDate::year(2000)))
+        );
         assert_eq!(
             Period::parse("2021—2025"),
-            Ok(Period::between(PartialDate::year(2021), PartialDate::year(2025)))
+            Ok(Period::between(
+                PartialDate::year(2021),
+                PartialDate::year(2025)
+            ))
         );
-        assert_eq!(Period::parse("2015年以来"), Ok(Period::since(PartialDate::year(2015))));
+        assert_eq!(
+            Period::parse("2015年以来"),
+            Ok(Period::since(PartialDate::year(2015)))
+        );
     }
 
     #[test]

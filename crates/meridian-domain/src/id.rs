@@ -110,7 +110,10 @@ mod tests {
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::parse(kind.as_str()), Some(*kind));
         }
-        assert_eq!(RecordKind::parse("country-group"), Some(RecordKind::CountryGroup));
+        assert_eq!(
+            RecordKind::parse("country-group"),
+            Some(RecordKind::CountryGroup)
+        );
     }
 
     #[test]

@@ -11,24 +11,55 @@ use std::fmt;
 pub enum Reason {
     /// Neither a Chinese nor an English text was given.
     Required,
-    MonthOutOfRange { month: u32 },
-    DayOutOfRange { year: i32, month: u32, day: u32 },
-    YearOutOfRange { year: i32 },
-    NotADate { text: String },
+    MonthOutOfRange {
+        month: u32,
+    },
+    DayOutOfRange {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    YearOutOfRange {
+        year: i32,
+    },
+    NotADate {
+        text: String,
+    },
     EndBeforeStart,
-    Negative { value: f64 },
+    Negative {
+        value: f64,
+    },
     NotFinite,
-    TooFew { min: usize, found: usize },
-    Duplicate { value: String },
-    UnknownCountry { code: String },
-    UnknownCode { code: String },
+    TooFew {
+        min: usize,
+        found: usize,
+    },
+    Duplicate {
+        value: String,
+    },
+    UnknownCountry {
+        code: String,
+    },
+    UnknownCode {
+        code: String,
+    },
     SameRecord,
     /// A link names a record that does not exist (or is in the trash).
-    MissingRecord { id: String },
+    MissingRecord {
+        id: String,
+    },
     /// A link names a record of the wrong kind.
-    WrongKind { id: String, expected: String, found: String },
-    BadFormat { expected: String },
-    TooLong { max: usize },
+    WrongKind {
+        id: String,
+        expected: String,
+        found: String,
+    },
+    BadFormat {
+        expected: String,
+    },
+    TooLong {
+        max: usize,
+    },
 }
 
 impl Reason {
@@ -78,11 +109,17 @@ impl Reason {
             Reason::NotFinite => "is not a finite number".into(),
             Reason::TooFew { min, found } => format!("needs at least {min}, found {found}"),
             Reason::Duplicate { value } => format!("\"{value}\" is given twice"),
-            Reason::UnknownCountry { code } => format!("\"{code}\" is not an ISO 3166-1 country code"),
+            Reason::UnknownCountry { code } => {
+                format!("\"{code}\" is not an ISO 3166-1 country code")
+            }
             Reason::UnknownCode { code } => format!("\"{code}\" is not an allowed code"),
             Reason::SameRecord => "links a record to itself".into(),
             Reason::MissingRecord { id } => format!("record {id} does not exist"),
-            Reason::WrongKind { id, expected, found } => {
+            Reason::WrongKind {
+                id,
+                expected,
+                found,
+            } => {
                 format!("record {id} is a {found}, expected {expected}")
             }
             Reason::BadFormat { expected } => format!("is not in the expected form ({expected})"),
@@ -110,7 +147,11 @@ impl Reason {
             Reason::UnknownCode { code } => format!("“{code}”不是允许的代码"),
             Reason::SameRecord => "不能关联记录自身".into(),
             Reason::MissingRecord { id } => format!("记录 {id} 不存在"),
-            Reason::WrongKind { id, expected, found } => {
+            Reason::WrongKind {
+                id,
+                expected,
+                found,
+            } => {
                 format!("记录 {id} 的类型是 {found}，应为 {expected}")
             }
             Reason::BadFormat { expected } => format!("格式不正确（应为 {expected}）"),
@@ -202,7 +243,10 @@ mod tests {
             field: "membership.joined".into(),
             reason: Reason::MonthOutOfRange { month: 13 },
         };
-        assert_eq!(e.describe(Lang::En), "membership.joined: month 13 does not exist");
+        assert_eq!(
+            e.describe(Lang::En),
+            "membership.joined: month 13 does not exist"
+        );
         assert_eq!(e.describe(Lang::Zh), "membership.joined：月份 13 不存在");
     }
 }

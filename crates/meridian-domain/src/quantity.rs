@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn exact_qualifier_is_left_out_of_the_stored_form() {
-        assert_eq!(serde_json::to_string(&Quantity::exact(5.0)).unwrap(), r#"{"value":5.0}"#);
+        assert_eq!(
+            serde_json::to_string(&Quantity::exact(5.0)).unwrap(),
+            r#"{"value":5.0}"#
+        );
         assert_eq!(
             serde_json::to_string(&Quantity::more_than(6800.0)).unwrap(),
             r#"{"value":6800.0,"qualifier":"more_than"}"#

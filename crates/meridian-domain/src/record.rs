@@ -165,7 +165,10 @@ impl<'a> Check<'a> {
     pub fn countries(&mut self, field: &str, codes: &[String]) {
         for (i, c) in codes.iter().enumerate() {
             if !self.ctx.is_country(c) {
-                self.push(&format!("{field}[{i}]"), Reason::UnknownCountry { code: c.clone() });
+                self.push(
+                    &format!("{field}[{i}]"),
+                    Reason::UnknownCountry { code: c.clone() },
+                );
             }
         }
         self.distinct(field, codes.iter().map(String::as_str));
@@ -176,7 +179,12 @@ impl<'a> Check<'a> {
         let mut seen = std::collections::BTreeSet::new();
         for v in values {
             if !seen.insert(v) {
-                self.push(field, Reason::Duplicate { value: v.to_string() });
+                self.push(
+                    field,
+                    Reason::Duplicate {
+                        value: v.to_string(),
+                    },
+                );
             }
         }
     }
@@ -195,7 +203,12 @@ impl<'a> Check<'a> {
     pub fn url(&mut self, field: &str, url: &Option<String>) {
         if let Some(u) = url {
             if !(u.starts_with("http://") || u.starts_with("https://")) || u.contains(' ') {
-                self.push(field, Reason::BadFormat { expected: "http:// or https:// address".into() });
+                self.push(
+                    field,
+                    Reason::BadFormat {
+                        expected: "http:// or https:// address".into(),
+                    },
+                );
             }
         }
     }
@@ -207,7 +220,12 @@ impl<'a> Check<'a> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if !ok {
-            self.push(field, Reason::BadFormat { expected: "lowercase code such as tb_control".into() });
+            self.push(
+                field,
+                Reason::BadFormat {
+                    expected: "lowercase code such as tb_control".into(),
+                },
+            );
         }
     }
 }

@@ -100,7 +100,10 @@ pub struct ArchiveWriter<W: Write> {
 
 impl<W: Write> ArchiveWriter<W> {
     pub fn new(mut out: W) -> io::Result<Self> {
-        write!(out, "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"records\":[")?;
+        write!(
+            out,
+            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"records\":["
+        )?;
         Ok(Self {
             out,
             section: Section::Records,
@@ -150,7 +153,9 @@ pub fn read_archive(reader: impl Read) -> Result<Archive, ArchiveError> {
         return Err(ArchiveError::WrongFormat(archive.format));
     }
     if archive.version > VERSION {
-        return Err(ArchiveError::TooNew { found: archive.version });
+        return Err(ArchiveError::TooNew {
+            found: archive.version,
+        });
     }
     Ok(archive)
 }
@@ -169,19 +174,27 @@ mod tests {
 
     #[test]
     fn keys_are_sorted_whatever_the_input_order() {
-        let value: serde_json::Value = serde_json::from_str(r#"{"b":1,"a":{"d":1,"c":2}}"#).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(r#"{"b":1,"a":{"d":1,"c":2}}"#).unwrap();
         assert_eq!(canonical(&value).unwrap(), r#"{"a":{"c":2,"d":1},"b":1}"#);
     }
 
     #[test]
     fn another_files_format_is_named_in_the_error() {
-        let err = read_archive(&br#"{"format":"x","version":1,"records":[],"history":[]}"#[..]).unwrap_err();
-        assert_eq!(err.to_string(), "this is a \"x\" file, not a Meridian archive");
+        let err = read_archive(&br#"{"format":"x","version":1,"records":[],"history":[]}"#[..])
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "this is a \"x\" file, not a Meridian archive"
+        );
     }
 
     #[test]
     fn a_newer_layout_is_refused() {
-        let err = read_archive(&br#"{"format":"meridian-archive","version":99,"records":[],"history":[]}"#[..]).unwrap_err();
+        let err = read_archive(
+            &br#"{"format":"meridian-archive","version":99,"records":[],"history":[]}"#[..],
+        )
+        .unwrap_err();
         assert!(matches!(err, ArchiveError::TooNew { found: 99 }));
     }
 }

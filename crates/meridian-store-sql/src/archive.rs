@@ -12,7 +12,11 @@ use std::collections::BTreeSet;
 
 #[async_trait]
 impl ArchiveStore for SqlStore {
-    async fn scan_records(&self, after: RecordCursor, limit: u32) -> StoreResult<Vec<StoredRecord>> {
+    async fn scan_records(
+        &self,
+        after: RecordCursor,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredRecord>> {
         let rows = match after {
             None => {
                 let sql = format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY kind, id LIMIT $1");
@@ -35,7 +39,11 @@ impl ArchiveStore for SqlStore {
         rows.iter().map(record_from_row).collect()
     }
 
-    async fn scan_history(&self, after: HistoryCursor, limit: u32) -> StoreResult<Vec<HistoryEntry>> {
+    async fn scan_history(
+        &self,
+        after: HistoryCursor,
+        limit: u32,
+    ) -> StoreResult<Vec<HistoryEntry>> {
         let rows = match after {
             None => {
                 let sql = format!("SELECT {HISTORY_COLUMNS} FROM history ORDER BY record_id, version LIMIT $1");
@@ -68,7 +76,12 @@ impl ArchiveStore for SqlStore {
         Ok(n as u64)
     }
 
-    async fn load(&self, records: Vec<StoredRecord>, history: Vec<HistoryEntry>, replace: bool) -> StoreResult<()> {
+    async fn load(
+        &self,
+        records: Vec<StoredRecord>,
+        history: Vec<HistoryEntry>,
+        replace: bool,
+    ) -> StoreResult<()> {
         check_links_within(&records)?;
         let mut tx = self.begin_write().await?;
         let existing: i64 = sqlx::query("SELECT COUNT(*) FROM records")
@@ -78,7 +91,9 @@ impl ArchiveStore for SqlStore {
             .try_get(0)
             .map_err(backend)?;
         if existing > 0 && !replace {
-            return Err(StoreError::NotEmpty { records: existing as u64 });
+            return Err(StoreError::NotEmpty {
+                records: existing as u64,
+            });
         }
         for table in ["record_refs", "history", "records"] {
             sqlx::query(&format!("DELETE FROM {table}"))
@@ -109,13 +124,17 @@ fn check_links_within(records: &[StoredRecord]) -> StoreResult<()> {
             if !ids.contains(&link.target) {
                 problems.push(
                     format!("{} {}: {}", record.kind(), record.id, link.field),
-                    Reason::MissingRecord { id: link.target.to_string() },
+                    Reason::MissingRecord {
+                        id: link.target.to_string(),
+                    },
                 );
             }
         }
     }
-    problems.into_result().map_err(|problems| StoreError::Invalid {
-        record: "the archive".into(),
-        problems,
-    })
+    problems
+        .into_result()
+        .map_err(|problems| StoreError::Invalid {
+            record: "the archive".into(),
+            problems,
+        })
 }

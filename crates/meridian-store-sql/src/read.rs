@@ -97,15 +97,23 @@ impl RecordReader for SqlStore {
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
-        let items = rows.iter().map(record_from_row).collect::<StoreResult<_>>()?;
-        Ok(Page { items, total: total as u64 })
+        let items = rows
+            .iter()
+            .map(record_from_row)
+            .collect::<StoreResult<_>>()?;
+        Ok(Page {
+            items,
+            total: total as u64,
+        })
     }
 
     async fn counts(&self) -> StoreResult<BTreeMap<RecordKind, u64>> {
-        let rows = sqlx::query("SELECT kind, COUNT(*) FROM records WHERE deleted_at IS NULL GROUP BY kind")
-            .fetch_all(&self.pool)
-            .await
-            .map_err(backend)?;
+        let rows = sqlx::query(
+            "SELECT kind, COUNT(*) FROM records WHERE deleted_at IS NULL GROUP BY kind",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
         let mut counts = BTreeMap::new();
         for row in rows {
             let kind = parse_kind(&row.try_get::<String, _>(0).map_err(backend)?)?;
@@ -119,7 +127,8 @@ impl RecordReader for SqlStore {
 #[async_trait]
 impl HistoryReader for SqlStore {
     async fn history(&self, id: RecordId) -> StoreResult<Vec<HistoryEntry>> {
-        let sql = format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 ORDER BY version");
+        let sql =
+            format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 ORDER BY version");
         let rows = sqlx::query(&sql)
             .bind(id.to_string())
             .fetch_all(&self.pool)

@@ -2,8 +2,8 @@
 //! point at a record that is missing or in the trash) and kept in `record_refs`, whose
 //! foreign keys let the database itself refuse a dangling link.
 
-use crate::rows::{parse_id, parse_kind};
 use crate::backend;
+use crate::rows::{parse_id, parse_kind};
 use meridian_domain::{Problems, Reason, RecordBody, RecordId, RecordKind, Reference};
 use meridian_store::{Referrer, StoreError, StoreResult};
 use sqlx::{Any, Row, Transaction};
@@ -23,7 +23,11 @@ pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
 
 /// Every link that names a missing, trashed or wrong-kind record, as validation problems.
 /// `record` names the record in the error.
-pub async fn check(tx: &mut Transaction<'static, Any>, record: &str, refs: &[Reference]) -> StoreResult<()> {
+pub async fn check(
+    tx: &mut Transaction<'static, Any>,
+    record: &str,
+    refs: &[Reference],
+) -> StoreResult<()> {
     let mut problems = Problems::new();
     for r in refs {
         let row = sqlx::query("SELECT kind, deleted_at FROM records WHERE id = $1")
@@ -52,17 +56,23 @@ pub async fn check(tx: &mut Transaction<'static, Any>, record: &str, refs: &[Ref
             }
         }
     }
-    problems.into_result().map_err(|problems| StoreError::Invalid {
-        record: record.to_string(),
-        problems,
-    })
+    problems
+        .into_result()
+        .map_err(|problems| StoreError::Invalid {
+            record: record.to_string(),
+            problems,
+        })
 }
 
 fn expected_names(kinds: &[RecordKind]) -> String {
     if kinds.len() == RecordKind::ALL.len() {
         return "any record".into();
     }
-    kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+    kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// Replaces the stored links of `from`.
@@ -103,7 +113,10 @@ pub async fn insert(
 }
 
 /// Live records other than `id` itself that link to `id`.
-pub async fn referrers(tx: &mut Transaction<'static, Any>, id: RecordId) -> StoreResult<Vec<Referrer>> {
+pub async fn referrers(
+    tx: &mut Transaction<'static, Any>,
+    id: RecordId,
+) -> StoreResult<Vec<Referrer>> {
     let rows = sqlx::query(
         "SELECT r.kind, r.id, rr.field FROM record_refs rr JOIN records r ON r.id = rr.from_id \
          WHERE rr.to_id = $1 AND r.deleted_at IS NULL AND r.id <> $1 ORDER BY r.kind, r.id, rr.field",

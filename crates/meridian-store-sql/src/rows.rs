@@ -1,7 +1,9 @@
 //! Turning rows into records and history entries, and snapshots into stored text.
 
 use meridian_domain::{Approval, RecordBody, RecordId, RecordKind};
-use meridian_store::{HistoryAction, HistoryEntry, Snapshot, StoreError, StoreResult, StoredRecord};
+use meridian_store::{
+    HistoryAction, HistoryEntry, Snapshot, StoreError, StoreResult, StoredRecord,
+};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -19,11 +21,13 @@ fn get<'r, T: sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>>(
     row: &'r AnyRow,
     column: &str,
 ) -> StoreResult<T> {
-    row.try_get(column).map_err(|e| corrupt(format!("column {column}: {e}")))
+    row.try_get(column)
+        .map_err(|e| corrupt(format!("column {column}: {e}")))
 }
 
 pub fn parse_id(text: &str) -> StoreResult<RecordId> {
-    text.parse().map_err(|_| corrupt(format!("bad record id {text:?}")))
+    text.parse()
+        .map_err(|_| corrupt(format!("bad record id {text:?}")))
 }
 
 pub fn parse_kind(text: &str) -> StoreResult<RecordKind> {
@@ -42,7 +46,8 @@ pub fn record_from_row(row: &AnyRow) -> StoreResult<StoredRecord> {
     let data: String = get(row, "data")?;
     let value: serde_json::Value =
         serde_json::from_str(&data).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
-    let body = RecordBody::from_data(kind, value).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
+    let body =
+        RecordBody::from_data(kind, value).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
     Ok(StoredRecord {
         id,
         version: get(row, "version")?,
@@ -86,5 +91,5 @@ pub fn history_from_row(row: &AnyRow) -> StoreResult<HistoryEntry> {
 
 /// The record's content as stored text.
 pub fn data_text(body: &RecordBody) -> StoreResult<String> {
-    serde_json::to_string(&body.to_data()).map_err(|e| corrupt(e))
+    serde_json::to_string(&body.to_data()).map_err(corrupt)
 }

@@ -1,7 +1,9 @@
 //! Changes: every create, update, delete, undelete and restore runs in one transaction
 //! that also writes the history entry, so a change and its history never part.
 
-use crate::rows::{data_text, history_from_row, record_from_row, snapshot_text, HISTORY_COLUMNS, RECORD_COLUMNS};
+use crate::rows::{
+    data_text, history_from_row, record_from_row, snapshot_text, HISTORY_COLUMNS, RECORD_COLUMNS,
+};
 use crate::{backend, clock, refs, SqlStore};
 use async_trait::async_trait;
 use meridian_domain::{Problems, Reason, RecordBody, RecordId};
@@ -11,7 +13,12 @@ use sqlx::{Any, Transaction};
 type Tx = Transaction<'static, Any>;
 
 impl SqlStore {
-    pub(crate) async fn fetch(&self, tx: &mut Tx, id: RecordId, lock: bool) -> StoreResult<StoredRecord> {
+    pub(crate) async fn fetch(
+        &self,
+        tx: &mut Tx,
+        id: RecordId,
+        lock: bool,
+    ) -> StoreResult<StoredRecord> {
         let sql = format!(
             "SELECT {RECORD_COLUMNS} FROM records WHERE id = $1{}",
             if lock { self.dialect.for_update } else { "" }
@@ -26,10 +33,18 @@ impl SqlStore {
     }
 
     /// The live record at `expected_version`, locked for change.
-    async fn fetch_current(&self, tx: &mut Tx, id: RecordId, expected: i64) -> StoreResult<StoredRecord> {
+    async fn fetch_current(
+        &self,
+        tx: &mut Tx,
+        id: RecordId,
+        expected: i64,
+    ) -> StoreResult<StoredRecord> {
         let current = self.fetch(tx, id, true).await?;
         if current.is_deleted() {
-            return Err(StoreError::InTrash { kind: current.kind(), id });
+            return Err(StoreError::InTrash {
+                kind: current.kind(),
+                id,
+            });
         }
         if current.version != expected {
             return Err(StoreError::Conflict {
@@ -42,7 +57,13 @@ impl SqlStore {
         Ok(current)
     }
 
-    async fn insert_new(&self, tx: &mut Tx, new: NewRecord, actor: &Actor, at: &str) -> StoreResult<StoredRecord> {
+    async fn insert_new(
+        &self,
+        tx: &mut Tx,
+        new: NewRecord,
+        actor: &Actor,
+        at: &str,
+    ) -> StoreResult<StoredRecord> {
         let id = new.id.unwrap_or_default();
         let exists = sqlx::query("SELECT kind FROM records WHERE id = $1")
             .bind(id.to_string())
@@ -50,7 +71,10 @@ impl SqlStore {
             .await
             .map_err(backend)?;
         if exists.is_some() {
-            return Err(StoreError::AlreadyExists { kind: new.body.kind(), id });
+            return Err(StoreError::AlreadyExists {
+                kind: new.body.kind(),
+                id,
+            });
         }
         let links = refs::links(&new.body, new.unit);
         refs::check(tx, &format!("{} {id}", new.body.kind()), &links).await?;
@@ -87,7 +111,9 @@ impl SqlStore {
             let mut problems = Problems::new();
             problems.push(
                 format!("{}.kind", current.kind()),
-                Reason::UnknownCode { code: next.kind().as_str().to_string() },
+                Reason::UnknownCode {
+                    code: next.kind().as_str().to_string(),
+                },
             );
             return Err(StoreError::Invalid {
                 record: format!("{} {}", current.kind(), current.id),
@@ -128,8 +154,14 @@ impl SqlStore {
         Ok(next)
     }
 
-    async fn version_snapshot(&self, tx: &mut Tx, id: RecordId, version: i64) -> StoreResult<HistoryEntry> {
-        let sql = format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 AND version = $2");
+    async fn version_snapshot(
+        &self,
+        tx: &mut Tx,
+        id: RecordId,
+        version: i64,
+    ) -> StoreResult<HistoryEntry> {
+        let sql =
+            format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 AND version = $2");
         let row = sqlx::query(&sql)
             .bind(id.to_string())
             .bind(version)
@@ -198,7 +230,9 @@ pub(crate) async fn insert_record(tx: &mut Tx, r: &StoredRecord) -> StoreResult<
 }
 
 pub(crate) async fn insert_history(tx: &mut Tx, h: &HistoryEntry) -> StoreResult<()> {
-    let sql = format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+    let sql = format!(
+        "INSERT INTO history ({HISTORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+    );
     sqlx::query(&sql)
         .bind(h.record_id.to_string())
         .bind(h.kind.as_str())
@@ -236,7 +270,13 @@ impl RecordWriter for SqlStore {
         Ok(count)
     }
 
-    async fn update(&self, id: RecordId, expected: i64, change: Change, actor: &Actor) -> StoreResult<StoredRecord> {
+    async fn update(
+        &self,
+        id: RecordId,
+        expected: i64,
+        change: Change,
+        actor: &Actor,
+    ) -> StoreResult<StoredRecord> {
         let mut tx = self.begin_write().await?;
         let current = self.fetch_current(&mut tx, id, expected).await?;
         let next = StoredRecord {
@@ -246,18 +286,33 @@ impl RecordWriter for SqlStore {
             ..touched(&current, actor, &clock::now())
         };
         let record = self
-            .replace(&mut tx, &current, next, HistoryAction::Update, change.comment)
+            .replace(
+                &mut tx,
+                &current,
+                next,
+                HistoryAction::Update,
+                change.comment,
+            )
             .await?;
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }
 
-    async fn delete(&self, id: RecordId, expected: i64, actor: &Actor) -> StoreResult<StoredRecord> {
+    async fn delete(
+        &self,
+        id: RecordId,
+        expected: i64,
+        actor: &Actor,
+    ) -> StoreResult<StoredRecord> {
         let mut tx = self.begin_write().await?;
         let current = self.fetch_current(&mut tx, id, expected).await?;
         let by = refs::referrers(&mut tx, id).await?;
         if !by.is_empty() {
-            return Err(StoreError::Referenced { kind: current.kind(), id, by });
+            return Err(StoreError::Referenced {
+                kind: current.kind(),
+                id,
+                by,
+            });
         }
         let at = clock::now();
         let next = StoredRecord {
@@ -265,7 +320,9 @@ impl RecordWriter for SqlStore {
             deleted_by: Some(actor.0.clone()),
             ..touched(&current, actor, &at)
         };
-        let record = self.replace(&mut tx, &current, next, HistoryAction::Delete, None).await?;
+        let record = self
+            .replace(&mut tx, &current, next, HistoryAction::Delete, None)
+            .await?;
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }
@@ -274,24 +331,36 @@ impl RecordWriter for SqlStore {
         let mut tx = self.begin_write().await?;
         let current = self.fetch(&mut tx, id, true).await?;
         if !current.is_deleted() {
-            return Err(StoreError::NotInTrash { kind: current.kind(), id });
+            return Err(StoreError::NotInTrash {
+                kind: current.kind(),
+                id,
+            });
         }
         let next = StoredRecord {
             deleted_at: None,
             deleted_by: None,
             ..touched(&current, actor, &clock::now())
         };
-        let record = self.replace(&mut tx, &current, next, HistoryAction::Undelete, None).await?;
+        let record = self
+            .replace(&mut tx, &current, next, HistoryAction::Undelete, None)
+            .await?;
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }
 
-    async fn restore_version(&self, id: RecordId, version: i64, expected: i64, actor: &Actor) -> StoreResult<StoredRecord> {
+    async fn restore_version(
+        &self,
+        id: RecordId,
+        version: i64,
+        expected: i64,
+        actor: &Actor,
+    ) -> StoreResult<StoredRecord> {
         let mut tx = self.begin_write().await?;
         let current = self.fetch_current(&mut tx, id, expected).await?;
         let old = self.version_snapshot(&mut tx, id, version).await?;
-        let body = RecordBody::from_data(current.kind(), old.after.data)
-            .map_err(|e| StoreError::Corrupt(format!("{} {id} version {version}: {e}", current.kind())))?;
+        let body = RecordBody::from_data(current.kind(), old.after.data).map_err(|e| {
+            StoreError::Corrupt(format!("{} {id} version {version}: {e}", current.kind()))
+        })?;
         let next = StoredRecord {
             body,
             approval: old.after.approval,
@@ -299,7 +368,9 @@ impl RecordWriter for SqlStore {
             ..touched(&current, actor, &clock::now())
         };
         let comment = Some(format!("restored version {version}"));
-        let record = self.replace(&mut tx, &current, next, HistoryAction::Restore, comment).await?;
+        let record = self
+            .replace(&mut tx, &current, next, HistoryAction::Restore, comment)
+            .await?;
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }

@@ -27,7 +27,9 @@ fn with_create_mode(url: &str) -> String {
 pub async fn open(url: &str) -> Result<SqlStore, sqlx::Error> {
     let pool = SqlStore::connect(&with_create_mode(url), 4).await?;
     // WAL lets readers work while one writer writes; the mode is kept in the file.
-    sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
+    sqlx::query("PRAGMA journal_mode = WAL")
+        .execute(&pool)
+        .await?;
     MIGRATOR.run(&pool).await?;
     Ok(SqlStore::new(pool, Dialect::SQLITE))
 }
@@ -39,6 +41,9 @@ mod tests {
     #[test]
     fn create_mode_is_added_once() {
         assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(with_create_mode("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(
+            with_create_mode("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
     }
 }

@@ -22,7 +22,11 @@ pub enum StoreError {
     #[error("record {id} does not exist")]
     NotFound { id: RecordId },
     #[error("{kind} {id} version {version} does not exist")]
-    VersionNotFound { kind: RecordKind, id: RecordId, version: i64 },
+    VersionNotFound {
+        kind: RecordKind,
+        id: RecordId,
+        version: i64,
+    },
     #[error("{kind} {id} was changed by someone else: you edited version {expected}, it is now at version {found}; reload it and apply your change again")]
     Conflict {
         kind: RecordKind,

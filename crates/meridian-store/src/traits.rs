@@ -59,9 +59,14 @@ pub trait HistoryReader: Send + Sync {
 #[async_trait]
 pub trait ArchiveStore: Send + Sync {
     /// Records (live and trashed) ordered by kind then id, after the cursor.
-    async fn scan_records(&self, after: RecordCursor, limit: u32) -> StoreResult<Vec<StoredRecord>>;
+    async fn scan_records(&self, after: RecordCursor, limit: u32)
+        -> StoreResult<Vec<StoredRecord>>;
     /// History ordered by record id then version, after the cursor.
-    async fn scan_history(&self, after: HistoryCursor, limit: u32) -> StoreResult<Vec<HistoryEntry>>;
+    async fn scan_history(
+        &self,
+        after: HistoryCursor,
+        limit: u32,
+    ) -> StoreResult<Vec<HistoryEntry>>;
     /// Number of records, live and trashed.
     async fn record_total(&self) -> StoreResult<u64>;
     /// Loads records and history exactly as given, in one transaction. Refused unless the

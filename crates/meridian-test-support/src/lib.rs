@@ -36,19 +36,34 @@ impl TestDb {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temporary directory");
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                TestDb { url, backend, _dir: Some(dir), schema: None }
+                TestDb {
+                    url,
+                    backend,
+                    _dir: Some(dir),
+                    schema: None,
+                }
             }
             Backend::Postgres => {
                 let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
                 let base = postgres_base_url();
                 let pool = meridian_store_sql::SqlStore::connect(&base, 1)
                     .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {base} is needed for this test: {e}"));
-                sqlx::query(&format!("CREATE SCHEMA {schema}")).execute(&pool).await.expect("create schema");
+                    .unwrap_or_else(|e| {
+                        panic!("PostgreSQL at {base} is needed for this test: {e}")
+                    });
+                sqlx::query(&format!("CREATE SCHEMA {schema}"))
+                    .execute(&pool)
+                    .await
+                    .expect("create schema");
                 pool.close().await;
                 let sep = if base.contains('?') { '&' } else { '?' };
                 let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
-                TestDb { url, backend, _dir: None, schema: Some(schema) }
+                TestDb {
+                    url,
+                    backend,
+                    _dir: None,
+                    schema: Some(schema),
+                }
             }
         }
     }
@@ -65,13 +80,22 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
-        let Some(schema) = self.schema.take() else { return };
+        let Some(schema) = self.schema.take() else {
+            return;
+        };
         // Drop may run inside a runtime; clean up on a thread of its own.
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
             rt.block_on(async {
-                if let Ok(pool) = meridian_store_sql::SqlStore::connect(&postgres_base_url(), 1).await {
-                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE")).execute(&pool).await;
+                if let Ok(pool) =
+                    meridian_store_sql::SqlStore::connect(&postgres_base_url(), 1).await
+                {
+                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                        .execute(&pool)
+                        .await;
                     pool.close().await;
                 }
             });

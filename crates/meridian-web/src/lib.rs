@@ -62,7 +62,10 @@ async fn healthz(State(app): State<App>) -> Response {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A plain page of counts per kind, in Chinese and English.
@@ -71,7 +74,11 @@ async fn counts_page(State(app): State<App>) -> Response {
         Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "counts failed");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "database error / 数据库错误").into_response();
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "database error / 数据库错误",
+            )
+                .into_response();
         }
     };
     let rows: String = counts

@@ -5,10 +5,19 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "meridian", version, about = "Record, monitor and publish international cooperation in medicine and health.")]
+#[command(
+    name = "meridian",
+    version,
+    about = "Record, monitor and publish international cooperation in medicine and health."
+)]
 pub struct Cli {
     /// Database URL: sqlite://FILE (created on first use) or postgres://USER@HOST:PORT/DB.
-    #[arg(long, global = true, env = "MERIDIAN_DATABASE_URL", default_value = "sqlite://meridian.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "MERIDIAN_DATABASE_URL",
+        default_value = "sqlite://meridian.db"
+    )]
     pub database: String,
 
     #[command(subcommand)]
@@ -35,6 +44,9 @@ pub enum Command {
     Serve {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
+        /// Load the demonstration data first (as `meridian demo` does).
+        #[arg(long)]
+        demo: bool,
     },
     /// Count live records per kind.
     Stats {
@@ -63,7 +75,11 @@ pub enum Command {
     /// List a record's history: every version, who made it, when, and what changed.
     History { kind: String, id: String },
     /// Make an earlier version of a record current again (kept as a new version).
-    Revert { kind: String, id: String, version: i64 },
+    Revert {
+        kind: String,
+        id: String,
+        version: i64,
+    },
     /// Move a record to the trash.
     Delete { kind: String, id: String },
     /// List the records in the trash.

@@ -41,16 +41,24 @@ fn redact(url: &str) -> String {
 fn parse_kind(kind: &str) -> anyhow::Result<RecordKind> {
     RecordKind::parse(kind).with_context(|| {
         let all: Vec<&str> = RecordKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!("unknown record kind {kind:?}; kinds are: {}", all.join(", "))
+        format!(
+            "unknown record kind {kind:?}; kinds are: {}",
+            all.join(", ")
+        )
     })
 }
 
 fn parse_id(id: &str) -> anyhow::Result<RecordId> {
-    id.parse().with_context(|| format!("{id:?} is not a record id (a UUID such as 0192f5d4-…)"))
+    id.parse()
+        .with_context(|| format!("{id:?} is not a record id (a UUID such as 0192f5d4-…)"))
 }
 
 fn operator() -> Actor {
-    Actor::new(std::env::var("USER").map(|u| format!("cli:{u}")).unwrap_or_else(|_| "cli".into()))
+    Actor::new(
+        std::env::var("USER")
+            .map(|u| format!("cli:{u}"))
+            .unwrap_or_else(|_| "cli".into()),
+    )
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -59,11 +67,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo => {
             let report = app.load_demo().await?;
-            writeln!(out, "demo data: {} records created, {} already present", report.created, report.unchanged)?;
+            writeln!(
+                out,
+                "demo data: {} records created, {} already present",
+                report.created, report.unchanged
+            )?;
         }
-        Command::Serve { bind } => {
+        Command::Serve { bind, demo } => {
+            if demo {
+                let report = app.load_demo().await?;
+                writeln!(
+                    out,
+                    "demo data: {} records created, {} already present",
+                    report.created, report.unchanged
+                )?;
+            }
             drop(out);
-            meridian_web::serve(app, bind).await.with_context(|| format!("cannot serve on {bind}"))?;
+            meridian_web::serve(app, bind)
+                .await
+                .with_context(|| format!("cannot serve on {bind}"))?;
         }
         Command::Stats { format } => {
             let stats = app.stats().await?;
@@ -75,13 +97,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     writeln!(out, "{:<14} {}", "total", stats.values().sum::<u64>())?;
                 }
                 StatsFormat::Json => {
-                    let map: serde_json::Map<String, serde_json::Value> =
-                        stats.iter().map(|(k, n)| (k.as_str().to_string(), (*n).into())).collect();
+                    let map: serde_json::Map<String, serde_json::Value> = stats
+                        .iter()
+                        .map(|(k, n)| (k.as_str().to_string(), (*n).into()))
+                        .collect();
                     writeln!(out, "{}", serde_json::Value::Object(map))?;
                 }
             }
         }
-        Command::Export { format: ExportFormat::Json, output } => match output {
+        Command::Export {
+            format: ExportFormat::Json,
+            output,
+        } => match output {
             Some(path) => {
                 drop(out);
                 write_archive(&app, &path).await?;
@@ -95,9 +122,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             writeln!(out, "backup written to {}: {n} records", file.display())?;
         }
         Command::Restore { file, force } => {
-            let input = std::fs::File::open(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let input = std::fs::File::open(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
             let report = app.restore_archive(input, force).await?;
-            writeln!(out, "restored {} records and {} history entries from {}", report.records, report.history, file.display())?;
+            writeln!(
+                out,
+                "restored {} records and {} history entries from {}",
+                report.records,
+                report.history,
+                file.display()
+            )?;
         }
         Command::Show { kind, id } => {
             let record = app.get(parse_kind(&kind)?, parse_id(&id)?).await?;
@@ -114,12 +148,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Revert { kind, id, version } => {
-            let record = app.revert(parse_kind(&kind)?, parse_id(&id)?, version, &operator()).await?;
-            writeln!(out, "{} {} restored from version {version}; now at version {}", record.kind(), record.id, record.version)?;
+            let record = app
+                .revert(parse_kind(&kind)?, parse_id(&id)?, version, &operator())
+                .await?;
+            writeln!(
+                out,
+                "{} {} restored from version {version}; now at version {}",
+                record.kind(),
+                record.id,
+                record.version
+            )?;
         }
         Command::Delete { kind, id } => {
-            let record = app.delete(parse_kind(&kind)?, parse_id(&id)?, &operator()).await?;
-            writeln!(out, "{} {} moved to the trash (undelete {} brings it back)", record.kind(), record.id, record.id)?;
+            let record = app
+                .delete(parse_kind(&kind)?, parse_id(&id)?, &operator())
+                .await?;
+            writeln!(
+                out,
+                "{} {} moved to the trash (undelete {} brings it back)",
+                record.kind(),
+                record.id,
+                record.id
+            )?;
         }
         Command::Trash => {
             for record in app.trash().await? {
@@ -136,7 +186,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Undelete { id } => {
             let record = app.undelete(parse_id(&id)?, &operator()).await?;
-            writeln!(out, "{} {} is back from the trash", record.kind(), record.id)?;
+            writeln!(
+                out,
+                "{} {} is back from the trash",
+                record.kind(),
+                record.id
+            )?;
         }
     }
     Ok(())
@@ -145,10 +200,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Writes the archive to a temporary file beside `path`, then renames it into place, so
 /// a failed export never leaves a half-written file under the requested name.
 async fn write_archive(app: &App, path: &std::path::Path) -> anyhow::Result<u64> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-    let n = app.export_archive(std::io::BufWriter::new(tmp.as_file())).await?;
-    tmp.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    let n = app
+        .export_archive(std::io::BufWriter::new(tmp.as_file()))
+        .await?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(n)
 }
 

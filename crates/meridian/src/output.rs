@@ -7,14 +7,20 @@ use meridian_store::{HistoryEntry, Snapshot, StoredRecord};
 pub fn print_error(error: &anyhow::Error) {
     if let Some(app) = error.downcast_ref::<AppError>() {
         if let AppError::Invalid { record, problems } = app {
-            eprintln!("error: {record} was not saved ({} problems):", problems.len());
+            eprintln!(
+                "error: {record} was not saved ({} problems):",
+                problems.len()
+            );
             for line in problems.describe(Lang::En) {
                 eprintln!("  {line}");
             }
             return;
         }
         if let AppError::Store(meridian_store::StoreError::Invalid { record, problems }) = app {
-            eprintln!("error: {record} was not saved ({} problems):", problems.len());
+            eprintln!(
+                "error: {record} was not saved ({} problems):",
+                problems.len()
+            );
             for line in problems.describe(Lang::En) {
                 eprintln!("  {line}");
             }
@@ -37,13 +43,24 @@ pub fn title(record: &StoredRecord) -> String {
 pub fn changed_fields(before: &Snapshot, after: &Snapshot) -> Vec<String> {
     let mut changed = Vec::new();
     if before.approval != after.approval {
-        changed.push(format!("approval {} → {}", before.approval.as_str(), after.approval.as_str()));
+        changed.push(format!(
+            "approval {} → {}",
+            before.approval.as_str(),
+            after.approval.as_str()
+        ));
     }
     if before.unit != after.unit {
         changed.push("unit".into());
     }
     if before.deleted != after.deleted {
-        changed.push(if after.deleted { "moved to trash" } else { "taken out of trash" }.into());
+        changed.push(
+            if after.deleted {
+                "moved to trash"
+            } else {
+                "taken out of trash"
+            }
+            .into(),
+        );
     }
     let empty = serde_json::Map::new();
     let b = before.data.as_object().unwrap_or(&empty);
@@ -60,9 +77,23 @@ pub fn history_line(entry: &HistoryEntry) -> String {
         None => "created".to_string(),
         Some(before) => {
             let fields = changed_fields(before, &entry.after);
-            if fields.is_empty() { "no change".into() } else { format!("changed: {}", fields.join(", ")) }
+            if fields.is_empty() {
+                "no change".into()
+            } else {
+                format!("changed: {}", fields.join(", "))
+            }
         }
     };
-    let comment = entry.comment.as_deref().map(|c| format!(" ({c})")).unwrap_or_default();
-    format!("v{:<4} {:<9} {:<27} {:<12} {what}{comment}", entry.version, entry.action.as_str(), entry.at, entry.actor)
+    let comment = entry
+        .comment
+        .as_deref()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    format!(
+        "v{:<4} {:<9} {:<27} {:<12} {what}{comment}",
+        entry.version,
+        entry.action.as_str(),
+        entry.at,
+        entry.actor
+    )
 }

@@ -35,14 +35,26 @@ impl RecordData for Contact {
         check.url("website", &self.website);
         for (i, phone) in self.phones.iter().enumerate() {
             let ok = !phone.is_empty()
-                && phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+                && phone
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-()".contains(c));
             if !ok {
-                check.push(&format!("phones[{i}]"), Reason::BadFormat { expected: "digits, spaces, + - ( )".into() });
+                check.push(
+                    &format!("phones[{i}]"),
+                    Reason::BadFormat {
+                        expected: "digits, spaces, + - ( )".into(),
+                    },
+                );
             }
         }
         for (i, email) in self.emails.iter().enumerate() {
             if !is_email(email) {
-                check.push(&format!("emails[{i}]"), Reason::BadFormat { expected: "name@example.org".into() });
+                check.push(
+                    &format!("emails[{i}]"),
+                    Reason::BadFormat {
+                        expected: "name@example.org".into(),
+                    },
+                );
             }
         }
     }

@@ -108,11 +108,14 @@ impl RecordData for Figure {
     fn references(&self, refs: &mut Refs) {
         refs.one("indicator", &self.indicator, &[RecordKind::Indicator]);
         refs.one("reporting_unit", &self.reporting_unit, ORG);
-        refs.opt("source.document", &self.source.document, &[RecordKind::News]);
+        refs.opt(
+            "source.document",
+            &self.source.document,
+            &[RecordKind::News],
+        );
     }
 
     fn title(&self) -> LocalizedText {
         LocalizedText::new("填报数据", "Reported figure")
     }
 }
-

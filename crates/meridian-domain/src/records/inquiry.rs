@@ -47,7 +47,12 @@ impl RecordData for Inquiry {
         check.required_str("name", &self.name);
         check.required_str("message", &self.message);
         if !super::is_email(&self.email) {
-            check.push("email", Reason::BadFormat { expected: "name@example.org".into() });
+            check.push(
+                "email",
+                Reason::BadFormat {
+                    expected: "name@example.org".into(),
+                },
+            );
         }
         check.country("country", &self.country);
         check.date("received", &Some(self.received));

@@ -10,8 +10,8 @@ mod inquiry;
 mod membership;
 mod news;
 mod organization;
-mod partnership;
 mod output;
+mod partnership;
 mod plan;
 mod project;
 
@@ -25,8 +25,8 @@ pub use inquiry::*;
 pub use membership::*;
 pub use news::*;
 pub use organization::*;
-pub use partnership::*;
 pub use output::*;
+pub use partnership::*;
 pub use plan::*;
 pub use project::*;
 

@@ -80,7 +80,9 @@ impl RecordData for Organization {
         if let Some(ror) = &self.ror {
             let ok = ror.len() == 9
                 && ror.starts_with('0')
-                && ror.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+                && ror
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
             if !ok {
                 check.push(
                     "ror",

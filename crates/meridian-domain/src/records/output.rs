@@ -85,7 +85,9 @@ impl RecordData for Output {
             if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
                 check.push(
                     &format!("languages[{i}]"),
-                    Reason::BadFormat { expected: "ISO 639-1 code such as en or fr".into() },
+                    Reason::BadFormat {
+                        expected: "ISO 639-1 code such as en or fr".into(),
+                    },
                 );
             }
         }

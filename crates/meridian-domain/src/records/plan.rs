@@ -121,7 +121,9 @@ impl RecordData for Plan {
                 check.period(&format!("{field}.period"), &t.period);
                 match &t.value {
                     Some(v) => check.quantity(&format!("{field}.value"), v),
-                    None if t.text.is_empty() => check.push(&format!("{field}.value"), crate::Reason::Required),
+                    None if t.text.is_empty() => {
+                        check.push(&format!("{field}.value"), crate::Reason::Required)
+                    }
                     None => {}
                 }
             }
@@ -137,17 +139,33 @@ impl RecordData for Plan {
     fn references(&self, refs: &mut Refs) {
         refs.many("issuing_bodies", &self.issuing_bodies, ORG);
         for (i, ind) in self.indicators.iter().enumerate() {
-            refs.one(&format!("indicators[{i}].indicator"), &ind.indicator, &[RecordKind::Indicator]);
-            refs.many(&format!("indicators[{i}].responsible"), &ind.responsible, ORG);
+            refs.one(
+                &format!("indicators[{i}].indicator"),
+                &ind.indicator,
+                &[RecordKind::Indicator],
+            );
+            refs.many(
+                &format!("indicators[{i}].responsible"),
+                &ind.responsible,
+                ORG,
+            );
             for (j, t) in ind.targets.iter().enumerate() {
-                refs.opt(&format!("indicators[{i}].targets[{j}].reporting_unit"), &t.reporting_unit, ORG);
+                refs.opt(
+                    &format!("indicators[{i}].targets[{j}].reporting_unit"),
+                    &t.reporting_unit,
+                    ORG,
+                );
             }
         }
         for (i, area) in self.task_areas.iter().enumerate() {
             for (j, task) in area.tasks.iter().enumerate() {
                 let field = format!("task_areas[{i}].tasks[{j}]");
                 refs.many(&format!("{field}.responsible"), &task.responsible, ORG);
-                refs.many(&format!("{field}.indicators"), &task.indicators, &[RecordKind::Indicator]);
+                refs.many(
+                    &format!("{field}.indicators"),
+                    &task.indicators,
+                    &[RecordKind::Indicator],
+                );
             }
         }
     }

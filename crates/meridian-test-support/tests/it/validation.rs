@@ -18,7 +18,10 @@ fn edited(body: RecordBody, edit: impl FnOnce(&mut serde_json::Value)) -> Record
 
 async fn refused(app: &App, body: RecordBody) -> Vec<String> {
     let before = app.stats().await.unwrap();
-    let err = app.create(NewRecord::draft(body), &Actor::new("editor")).await.unwrap_err();
+    let err = app
+        .create(NewRecord::draft(body), &Actor::new("editor"))
+        .await
+        .unwrap_err();
     assert_eq!(app.stats().await.unwrap(), before, "nothing was written");
     match &err {
         AppError::Invalid { record, .. } => assert!(record.starts_with("new ")),
@@ -27,36 +30,73 @@ async fn refused(app: &App, body: RecordBody) -> Vec<String> {
     err.describe(Lang::En)
 }
 
-both_backends!(bad_records_are_refused_with_field_and_reason, |db: TestDb| async move {
-    let app = App::new(db.open().await);
-    let links = with_links(app.store()).await;
+both_backends!(
+    bad_records_are_refused_with_field_and_reason,
+    |db: TestDb| async move {
+        let app = App::new(db.open().await);
+        let links = with_links(app.store()).await;
 
-    let nameless = edited(sample(RecordKind::Organization, &links, 0), |d| d["name"] = json!({"zh": " ", "en": ""}));
-    assert_eq!(refused(&app, nameless).await, vec!["organization.name: is required in Chinese or English"]);
+        let nameless = edited(sample(RecordKind::Organization, &links, 0), |d| {
+            d["name"] = json!({"zh": " ", "en": ""})
+        });
+        assert_eq!(
+            refused(&app, nameless).await,
+            vec!["organization.name: is required in Chinese or English"]
+        );
 
-    let month_13 = edited(sample(RecordKind::Membership, &links, 0), |d| d["joined"] = json!("2019-13"));
-    assert_eq!(refused(&app, month_13).await, vec!["membership.joined: month 13 does not exist"]);
+        let month_13 = edited(sample(RecordKind::Membership, &links, 0), |d| {
+            d["joined"] = json!("2019-13")
+        });
+        assert_eq!(
+            refused(&app, month_13).await,
+            vec!["membership.joined: month 13 does not exist"]
+        );
 
-    let negative = edited(sample(RecordKind::Plan, &links, 0), |d| d["indicators"][0]["targets"][0]["value"] = json!({"value": -5.0}));
-    assert_eq!(refused(&app, negative).await, vec!["plan.indicators[0].targets[0].value: -5 is negative; it must be zero or more"]);
+        let negative = edited(sample(RecordKind::Plan, &links, 0), |d| {
+            d["indicators"][0]["targets"][0]["value"] = json!({"value": -5.0})
+        });
+        assert_eq!(
+            refused(&app, negative).await,
+            vec!["plan.indicators[0].targets[0].value: -5 is negative; it must be zero or more"]
+        );
 
-    let one_party = edited(sample(RecordKind::Agreement, &links, 0), |d| d["parties"] = json!([links.org_a.to_string()]));
-    assert_eq!(refused(&app, one_party).await, vec!["agreement.parties: needs at least 2, found 1"]);
+        let one_party = edited(sample(RecordKind::Agreement, &links, 0), |d| {
+            d["parties"] = json!([links.org_a.to_string()])
+        });
+        assert_eq!(
+            refused(&app, one_party).await,
+            vec!["agreement.parties: needs at least 2, found 1"]
+        );
 
-    let unknown_country = edited(sample(RecordKind::Centre, &links, 0), |d| d["country"] = json!("XX"));
-    assert_eq!(refused(&app, unknown_country).await, vec!["centre.country: \"XX\" is not an ISO 3166-1 country code"]);
-});
+        let unknown_country = edited(sample(RecordKind::Centre, &links, 0), |d| {
+            d["country"] = json!("XX")
+        });
+        assert_eq!(
+            refused(&app, unknown_country).await,
+            vec!["centre.country: \"XX\" is not an ISO 3166-1 country code"]
+        );
+    }
+);
 
-both_backends!(every_problem_is_reported_at_once_in_either_language, |db: TestDb| async move {
-    let app = App::new(db.open().await);
-    let links = with_links(app.store()).await;
-    let body = edited(sample(RecordKind::Agreement, &links, 0), |d| {
-        d["title"] = json!({});
-        d["parties"] = json!([links.org_a.to_string()]);
-        d["signed"] = json!("2020-02-30");
-    });
-    let err = app.create(NewRecord::draft(body), &Actor::new("editor")).await.unwrap_err();
-    assert_eq!(err.problems().unwrap().len(), 3);
-    let zh = err.describe(Lang::Zh);
-    assert!(zh.contains(&"agreement.parties：至少需要 2 个，现有 1 个".to_string()), "{zh:?}");
-});
+both_backends!(
+    every_problem_is_reported_at_once_in_either_language,
+    |db: TestDb| async move {
+        let app = App::new(db.open().await);
+        let links = with_links(app.store()).await;
+        let body = edited(sample(RecordKind::Agreement, &links, 0), |d| {
+            d["title"] = json!({});
+            d["parties"] = json!([links.org_a.to_string()]);
+            d["signed"] = json!("2020-02-30");
+        });
+        let err = app
+            .create(NewRecord::draft(body), &Actor::new("editor"))
+            .await
+            .unwrap_err();
+        assert_eq!(err.problems().unwrap().len(), 3);
+        let zh = err.describe(Lang::Zh);
+        assert!(
+            zh.contains(&"agreement.parties：至少需要 2 个，现有 1 个".to_string()),
+            "{zh:?}"
+        );
+    }
+);

@@ -1,0 +1,179 @@
+//! The commands a person runs: demo, stats, history, trash, undelete, and their errors.
+
+use crate::{meridian, ok};
+use meridian_test_support::{both_backends, Backend, TestDb};
+
+fn stats(db: &TestDb) -> String {
+    ok(db, &["stats"])
+}
+
+both_backends!(demo_twice_gives_the_same_stats, |db: TestDb| async move {
+    let first = ok(&db, &["demo"]);
+    assert!(first.contains("records created"), "{first}");
+    let after_first = stats(&db);
+    let second = ok(&db, &["demo"]);
+    assert!(
+        second.starts_with("demo data: 0 records created"),
+        "{second}"
+    );
+    assert_eq!(stats(&db), after_first);
+});
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_gives_the_same_counts_on_sqlite_and_postgres() {
+    let lite = TestDb::new(Backend::Sqlite).await;
+    let pg = TestDb::new(Backend::Postgres).await;
+    ok(&lite, &["demo"]);
+    ok(&pg, &["demo"]);
+    let counts = stats(&lite);
+    assert_eq!(counts, stats(&pg));
+    let total: u64 = counts
+        .lines()
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(total > 200, "the demo holds the seeds' facts: {counts}");
+}
+
+/// Id of the first organization listed in a JSON export whose English name is `name`.
+fn organization_id(db: &TestDb, name: &str) -> String {
+    let export: serde_json::Value =
+        serde_json::from_str(&ok(db, &["export", "--format", "json"])).unwrap();
+    export["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "organization" && r["data"]["name"]["en"] == name)
+        .unwrap_or_else(|| panic!("{name} is in the demo"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+both_backends!(
+    a_deleted_record_waits_in_the_trash_and_comes_back,
+    |db: TestDb| async move {
+        ok(&db, &["demo"]);
+        let id = organization_id(&db, "Nanjing Medical University");
+        let refused = meridian(&db.url, &["delete", "organization", &id]);
+        assert_eq!(refused.code, 1);
+        assert!(
+            refused.stderr.contains("is still linked from membership"),
+            "{}",
+            refused.stderr
+        );
+
+        let before = stats(&db);
+        let contact = {
+            let export: serde_json::Value =
+                serde_json::from_str(&ok(&db, &["export", "--format", "json"])).unwrap();
+            export["records"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["kind"] == "contact")
+                .unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        };
+        ok(&db, &["delete", "contact", &contact]);
+        assert_ne!(stats(&db), before);
+        let trash = ok(&db, &["trash"]);
+        assert!(
+            trash.contains(&contact) && trash.contains("Office of Cooperation and Development"),
+            "{trash}"
+        );
+        ok(&db, &["undelete", &contact]);
+        assert_eq!(stats(&db), before);
+        assert!(ok(&db, &["trash"]).trim().is_empty());
+        let history = ok(&db, &["history", "contact", &contact]);
+        let actions: Vec<&str> = history
+            .lines()
+            .map(|l| l.split_whitespace().nth(1).unwrap())
+            .collect();
+        assert_eq!(actions, vec!["create", "delete", "undelete"], "{history}");
+        assert!(
+            history.lines().nth(1).unwrap().contains("moved to trash"),
+            "{history}"
+        );
+    }
+);
+
+both_backends!(
+    an_earlier_version_can_be_restored_from_the_cli,
+    |db: TestDb| async move {
+        ok(&db, &["demo"]);
+        let id = organization_id(&db, "Nanjing Medical University");
+        let shown: serde_json::Value =
+            serde_json::from_str(&ok(&db, &["show", "organization", &id])).unwrap();
+        assert_eq!(shown["version"], 1);
+        let reverted = ok(&db, &["revert", "organization", &id, "1"]);
+        assert!(reverted.contains("now at version 2"), "{reverted}");
+        let history = ok(&db, &["history", "organization", &id]);
+        assert!(
+            history
+                .lines()
+                .nth(1)
+                .unwrap()
+                .contains("restored version 1"),
+            "{history}"
+        );
+    }
+);
+
+#[test]
+fn mistakes_get_messages_a_person_can_act_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("m.db").display());
+    let run = meridian(&url, &["history", "organisation", "x"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(
+            "unknown record kind \"organisation\"; kinds are: country_group, organization"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = meridian(&url, &["history", "organization", "not-an-id"]);
+    assert!(
+        run.stderr.contains("\"not-an-id\" is not a record id"),
+        "{}",
+        run.stderr
+    );
+    let run = meridian(
+        &url,
+        &[
+            "history",
+            "organization",
+            "0192f5d4-0000-7000-8000-000000000000",
+        ],
+    );
+    assert!(
+        run.stderr
+            .contains("record 0192f5d4-0000-7000-8000-000000000000 does not exist"),
+        "{}",
+        run.stderr
+    );
+    let run = meridian("mysql://localhost/x", &["stats"]);
+    assert!(
+        run.stderr.contains(
+            "unsupported database URL mysql://localhost/x: use sqlite://FILE or postgres://"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = meridian("postgres://nobody:secret@127.0.0.1:1/x", &["stats"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("cannot open the PostgreSQL database postgres://nobody:***@127.0.0.1:1/x"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("secret"));
+}
