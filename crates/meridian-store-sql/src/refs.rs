@@ -7,6 +7,7 @@ use crate::rows::{parse_id, parse_kind};
 use meridian_domain::{Problems, Reason, RecordBody, RecordId, RecordKind, Reference};
 use meridian_store::{Referrer, StoreError, StoreResult};
 use sqlx::{Any, Row, Transaction};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The record's links, plus its owning unit (an organization).
 pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
@@ -22,38 +23,51 @@ pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
 }
 
 /// Every link that names a missing, trashed or wrong-kind record, as validation problems.
-/// `record` names the record in the error.
+/// One query looks up all the record's targets.
 pub async fn check(
     tx: &mut Transaction<'static, Any>,
     record: &str,
     refs: &[Reference],
 ) -> StoreResult<()> {
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let targets: Vec<String> = refs
+        .iter()
+        .map(|r| r.target.to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let slots: Vec<String> = (1..=targets.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, kind, deleted_at FROM records WHERE id IN ({})",
+        slots.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for t in &targets {
+        query = query.bind(t.clone());
+    }
+    let mut found: BTreeMap<String, (RecordKind, bool)> = BTreeMap::new();
+    for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
+        let id: String = row.try_get(0).map_err(backend)?;
+        let kind = parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
+        let deleted: Option<String> = row.try_get(2).map_err(backend)?;
+        found.insert(id, (kind, deleted.is_some()));
+    }
     let mut problems = Problems::new();
     for r in refs {
-        let row = sqlx::query("SELECT kind, deleted_at FROM records WHERE id = $1")
-            .bind(r.target.to_string())
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(backend)?;
         let id = r.target.to_string();
-        match row {
-            None => problems.push(r.field.clone(), Reason::MissingRecord { id }),
-            Some(row) => {
-                let kind = parse_kind(&row.try_get::<String, _>("kind").map_err(backend)?)?;
-                let deleted: Option<String> = row.try_get("deleted_at").map_err(backend)?;
-                if deleted.is_some() {
-                    problems.push(r.field.clone(), Reason::MissingRecord { id });
-                } else if !r.expected.contains(&kind) {
-                    problems.push(
-                        r.field.clone(),
-                        Reason::WrongKind {
-                            id,
-                            expected: expected_names(r.expected),
-                            found: kind.as_str().to_string(),
-                        },
-                    );
-                }
-            }
+        match found.get(&id) {
+            None | Some((_, true)) => problems.push(r.field.clone(), Reason::MissingRecord { id }),
+            Some((kind, false)) if !r.expected.contains(kind) => problems.push(
+                r.field.clone(),
+                Reason::WrongKind {
+                    id,
+                    expected: expected_names(r.expected),
+                    found: kind.as_str().to_string(),
+                },
+            ),
+            Some(_) => {}
         }
     }
     problems

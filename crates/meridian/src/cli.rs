@@ -73,7 +73,13 @@ pub enum Command {
     /// Show one record as JSON.
     Show { kind: String, id: String },
     /// List a record's history: every version, who made it, when, and what changed.
-    History { kind: String, id: String },
+    History {
+        kind: String,
+        id: String,
+        /// Print every entry in full (who, when, the whole state before and after) as JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Make an earlier version of a record current again (kept as a new version).
     Revert {
         kind: String,

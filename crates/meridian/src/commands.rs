@@ -142,9 +142,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
         }
-        Command::History { kind, id } => {
+        Command::History { kind, id, json } => {
             for entry in app.history(parse_kind(&kind)?, parse_id(&id)?).await? {
-                writeln!(out, "{}", output::history_line(&entry))?;
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&entry)?)?;
+                } else {
+                    writeln!(out, "{}", output::history_line(&entry))?;
+                }
             }
         }
         Command::Revert { kind, id, version } => {
