@@ -79,7 +79,7 @@ async fn a_broken_archive_is_refused_and_nothing_is_written() {
 
     let target = TestDb::new(Backend::Sqlite).await;
     let truncated = dir.path().join("truncated.json");
-    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+    std::fs::write(&truncated, &text.as_bytes()[..text.len() / 2]).unwrap();
     let run = meridian(&target.url, &["restore", truncated.to_str().unwrap()]);
     assert_eq!(run.code, 1);
     assert!(
