@@ -149,3 +149,19 @@ fn every_introduction_is_kept_in_both_languages() {
         .contains("Prof. Wang Changqing, the President of the Belt and Road Federation"));
     assert!(brfhp.zh.as_deref().unwrap_or_default().contains("王长青"));
 }
+
+#[test]
+fn the_alliances_name_the_countries_their_members_come_from() {
+    assert_eq!(
+        organization("org:brimea").member_countries,
+        ["CN", "UA", "KG", "EE", "AZ", "PK", "PH"]
+    );
+    assert_eq!(
+        organization("org:epu").member_countries,
+        ["AT", "CN", "MN", "KR", "KP", "RU", "KZ", "NP", "BT", "IN"]
+    );
+    assert_eq!(
+        organization("org:sino_russian_medical_universities").member_countries,
+        ["CN", "RU"]
+    );
+}

@@ -51,6 +51,9 @@ pub struct Organization {
     pub country: Option<String>,
     #[serde(default)]
     pub city: LocalizedText,
+    /// Countries an alliance's or network's members come from (ISO 3166-1 alpha-2).
+    #[serde(default)]
+    pub member_countries: Vec<String>,
     #[serde(default)]
     pub parent: Option<RecordId>,
     #[serde(default)]
@@ -75,6 +78,7 @@ impl RecordData for Organization {
     fn validate(&self, check: &mut Check<'_>) {
         check.required_text("name", &self.name);
         check.country("country", &self.country);
+        check.countries("member_countries", &self.member_countries);
         check.url("website", &self.website);
         check.date("founded", &self.founded);
         if let Some(ror) = &self.ror {
