@@ -17,12 +17,34 @@ pub enum AppError {
     Archive(#[from] ArchiveError),
     #[error("{0}")]
     Demo(String),
+    /// Any refused sign-in: the same words whether the name is unknown, the password
+    /// wrong, or the user disabled or locked out, so nothing is given away.
+    #[error("wrong user name or password")]
+    LoginFailed,
+    #[error(
+        "too many sign-in attempts from this address; try again in {retry_after_secs} seconds"
+    )]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("the current password is wrong")]
+    WrongPassword,
+    #[error("no organization has the id, name or acronym {text:?}")]
+    UnknownOrganization { text: String },
+    #[error("{text:?} names {} organizations ({}); use the record id", candidates.len(), candidates.join(", "))]
+    AmbiguousOrganization {
+        text: String,
+        candidates: Vec<String>,
+    },
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error("{kind} {id}: {message}")]
     WrongKind {
         kind: String,
         id: String,
         message: String,
     },
+    /// A step the record's state or the rules do not allow; `code` is its stable key.
+    #[error("{message}")]
+    NotAllowed { code: &'static str, message: String },
 }
 
 impl AppError {
@@ -34,6 +56,13 @@ impl AppError {
             AppError::Archive(_) => "bad_archive",
             AppError::Demo(_) => "demo",
             AppError::WrongKind { .. } => "wrong_kind",
+            AppError::LoginFailed => "login_failed",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::WrongPassword => "wrong_password",
+            AppError::UnknownOrganization { .. } => "unknown_organization",
+            AppError::AmbiguousOrganization { .. } => "ambiguous_organization",
+            AppError::Internal(_) => "internal",
+            AppError::NotAllowed { code, .. } => code,
         }
     }
 

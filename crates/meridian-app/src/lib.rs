@@ -3,13 +3,26 @@
 //! demo data, archives (export, backup, restore) and counts.
 
 mod archive;
+mod auth;
+mod dashboard;
 mod demo;
+mod duplicates;
 mod error;
+mod find;
 mod records;
+mod titles;
+mod workflow;
 
 pub use archive::RestoreReport;
+pub use auth::{
+    csrf_matches, AddUser, AuthConfig, Clock, ManualClock, Session, SignedIn, SystemClock,
+    UnitInfo, UserEdit, UserInfo,
+};
+pub use dashboard::{falls_due, today, Due};
 pub use demo::DemoReport;
 pub use error::AppError;
+pub use find::{RecordFilter, Sort};
+pub use workflow::Transition;
 
 use meridian_store::Store;
 use std::sync::Arc;
@@ -20,11 +33,16 @@ pub type AppResult<T> = Result<T, AppError>;
 #[derive(Clone)]
 pub struct App {
     store: Arc<dyn Store>,
+    auth: Arc<auth::AuthState>,
 }
 
 impl App {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store }
+        let auth = auth::AuthState::new(auth::AuthConfig::default(), Arc::new(SystemClock));
+        Self {
+            store,
+            auth: Arc::new(auth),
+        }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {

@@ -4,12 +4,14 @@
 
 pub mod codes;
 pub mod date;
+pub mod facts;
 pub mod id;
 pub mod problems;
 pub mod quantity;
 pub mod record;
 pub mod records;
 pub mod text;
+pub mod user;
 
 pub use codes::Code;
 pub use date::{PartialDate, Period};

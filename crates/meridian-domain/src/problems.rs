@@ -60,6 +60,15 @@ pub enum Reason {
     TooLong {
         max: usize,
     },
+    TooShort {
+        min: usize,
+    },
+    /// A user name outside the allowed form.
+    BadUserName,
+    /// An organization that is not (yet) a reporting unit.
+    NotAUnit {
+        id: String,
+    },
 }
 
 impl Reason {
@@ -82,6 +91,9 @@ impl Reason {
             Reason::WrongKind { .. } => "wrong_kind",
             Reason::BadFormat { .. } => "bad_format",
             Reason::TooLong { .. } => "too_long",
+            Reason::TooShort { .. } => "too_short",
+            Reason::BadUserName => "bad_user_name",
+            Reason::NotAUnit { .. } => "not_a_unit",
         }
     }
 
@@ -124,6 +136,11 @@ impl Reason {
             }
             Reason::BadFormat { expected } => format!("is not in the expected form ({expected})"),
             Reason::TooLong { max } => format!("is longer than {max} characters"),
+            Reason::TooShort { min } => format!("is shorter than {min} characters"),
+            Reason::BadUserName => {
+                "must be 2-64 letters, digits, dots, underscores or hyphens".into()
+            }
+            Reason::NotAUnit { id } => format!("organization {id} is not a reporting unit"),
         }
     }
 
@@ -156,6 +173,9 @@ impl Reason {
             }
             Reason::BadFormat { expected } => format!("格式不正确（应为 {expected}）"),
             Reason::TooLong { max } => format!("超过 {max} 个字符"),
+            Reason::TooShort { min } => format!("少于 {min} 个字符"),
+            Reason::BadUserName => "须为 2–64 个字母、数字、点、下划线或连字符".into(),
+            Reason::NotAUnit { id } => format!("机构 {id} 不是填报单位"),
         }
     }
 }

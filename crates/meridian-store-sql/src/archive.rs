@@ -110,6 +110,7 @@ impl ArchiveStore for SqlStore {
         for entry in &history {
             insert_history(&mut tx, entry).await?;
         }
+        crate::users::check_units_have_records(&mut tx).await?;
         tx.commit().await.map_err(backend)?;
         Ok(())
     }

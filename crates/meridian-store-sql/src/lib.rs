@@ -8,6 +8,7 @@ mod dialect;
 mod read;
 mod refs;
 mod rows;
+mod users;
 mod write;
 
 pub use dialect::Dialect;

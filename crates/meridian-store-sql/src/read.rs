@@ -122,6 +122,13 @@ impl RecordReader for SqlStore {
         }
         Ok(counts)
     }
+
+    async fn linked_from(&self, id: RecordId) -> StoreResult<Vec<Referrer>> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let found = crate::refs::referrers(&mut tx, id).await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(found)
+    }
 }
 
 #[async_trait]

@@ -51,6 +51,14 @@ pub enum StoreError {
     Invalid { record: String, problems: Problems },
     #[error("the database is not empty ({records} records); restore only into an empty database, or pass --force to replace its contents")]
     NotEmpty { records: u64 },
+    #[error("a user named {name:?} exists already")]
+    UserExists { name: String },
+    #[error("there is no user {0:?}")]
+    UnknownUser(String),
+    #[error("organization {org} is not a reporting unit")]
+    UnknownUnit { org: RecordId },
+    #[error("organization {org} is a reporting unit already")]
+    UnitExists { org: RecordId },
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -80,6 +88,10 @@ impl StoreError {
             StoreError::Referenced { .. } => "referenced",
             StoreError::Invalid { .. } => "invalid",
             StoreError::NotEmpty { .. } => "not_empty",
+            StoreError::UserExists { .. } => "user_exists",
+            StoreError::UnknownUser(_) => "unknown_user",
+            StoreError::UnknownUnit { .. } => "unknown_unit",
+            StoreError::UnitExists { .. } => "unit_exists",
             StoreError::Corrupt(_) => "corrupt",
             StoreError::Backend(_) => "backend",
         }

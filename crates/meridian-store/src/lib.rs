@@ -4,9 +4,11 @@
 mod error;
 mod traits;
 mod types;
+mod users;
 
 pub use error::{Referrer, StoreError};
 pub use traits::{ArchiveStore, HistoryReader, RecordReader, RecordWriter, Store};
 pub use types::*;
+pub use users::{NewUnit, NewUser, SessionRecord, Unit, User, UserChange, UserStore};
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -2,7 +2,8 @@
 //! all of them, and is what `Arc<dyn Store>` handles hold.
 
 use crate::types::*;
-use crate::StoreResult;
+use crate::users::UserStore;
+use crate::{Referrer, StoreResult};
 use async_trait::async_trait;
 use meridian_domain::{RecordId, RecordKind};
 use std::collections::BTreeMap;
@@ -14,6 +15,8 @@ pub trait RecordReader: Send + Sync {
     async fn list(&self, query: &ListQuery) -> StoreResult<Page<StoredRecord>>;
     /// Live records per kind (kinds with none are left out).
     async fn counts(&self) -> StoreResult<BTreeMap<RecordKind, u64>>;
+    /// Live records that link to `id`, with the field that links.
+    async fn linked_from(&self, id: RecordId) -> StoreResult<Vec<Referrer>>;
 }
 
 #[async_trait]
@@ -79,6 +82,6 @@ pub trait ArchiveStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
-pub trait Store: RecordReader + RecordWriter + HistoryReader + ArchiveStore {}
+pub trait Store: RecordReader + RecordWriter + HistoryReader + ArchiveStore + UserStore {}
 
-impl<T: RecordReader + RecordWriter + HistoryReader + ArchiveStore> Store for T {}
+impl<T: RecordReader + RecordWriter + HistoryReader + ArchiveStore + UserStore> Store for T {}

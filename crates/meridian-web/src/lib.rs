@@ -1,21 +1,63 @@
-//! HTTP front end. For now: `/healthz` and a plain bilingual page of record counts per
-//! kind; the full web application is built on this router later.
+//! HTTP front end: the web application's pages (records of every kind, forms, review,
+//! history, trash), the language switch, static assets, `/healthz`, and the security
+//! headers every response carries.
 
-use axum::extract::State;
+mod assets;
+mod error;
+mod forms;
+mod i18n;
+mod pages;
+mod security;
+mod ui;
+
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use meridian_app::App;
 use meridian_domain::Lang;
+use std::collections::HashMap;
 use std::net::SocketAddr;
+
+pub use i18n::{catalog, parse_catalog};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct WebState {
+    pub app: App,
+}
 
 /// The application's routes.
 pub fn router(app: App) -> Router {
+    let state = WebState { app };
     Router::new()
-        .route("/", get(counts_page))
+        .route("/", get(pages::home::page))
         .route("/healthz", get(healthz))
-        .with_state(app)
+        .route("/lang/{lang}", get(switch_language))
+        .route("/static/{file}", get(assets::serve))
+        .route("/pick", get(pages::pick::pick))
+        .route("/trash", get(pages::trash::page))
+        .route("/trash/{id}/undelete", post(pages::trash::undelete))
+        .route(
+            "/records/{kind}",
+            get(pages::list::page).post(pages::edit::create),
+        )
+        .route("/records/{kind}/new", get(pages::edit::new_page))
+        .route(
+            "/records/{kind}/{id}",
+            get(pages::detail::page).post(pages::edit::update),
+        )
+        .route("/records/{kind}/{id}/edit", get(pages::edit::edit_page))
+        .route("/records/{kind}/{id}/history", get(pages::history::page))
+        .route(
+            "/records/{kind}/{id}/restore/{version}",
+            post(pages::history::restore),
+        )
+        .route("/records/{kind}/{id}/{step}", post(pages::edit::step))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(state)
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
@@ -46,9 +88,13 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
+async fn not_found(i18n::UiLang(lang): i18n::UiLang) -> Response {
+    error::WebError::not_found(lang).into_response()
+}
+
 /// Healthy when the database answers.
-async fn healthz(State(app): State<App>) -> Response {
-    match app.stats().await {
+async fn healthz(State(state): State<WebState>) -> Response {
+    match state.app.stats().await {
         Ok(_) => Json(serde_json::json!({"status": "ok", "database": "ok"})).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
@@ -61,44 +107,22 @@ async fn healthz(State(app): State<App>) -> Response {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A plain page of counts per kind, in Chinese and English.
-async fn counts_page(State(app): State<App>) -> Response {
-    let counts = match app.stats().await {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!(error = %e, "counts failed");
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "database error / 数据库错误",
-            )
-                .into_response();
-        }
+/// Sets the language cookie and goes back to where the visitor was.
+async fn switch_language(
+    Path(lang): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(lang) = Lang::parse(&lang) else {
+        return StatusCode::NOT_FOUND.into_response();
     };
-    let rows: String = counts
-        .iter()
-        .map(|(kind, n)| {
-            format!(
-                "<tr><th scope=\"row\">{} <span lang=\"en\">{}</span></th><td>{n}</td></tr>\n",
-                escape(kind.label(Lang::Zh)),
-                escape(kind.label(Lang::En))
-            )
-        })
-        .collect();
-    let total: u64 = counts.values().sum();
-    let page = format!(
-        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Meridian — 记录统计 Record counts</title></head>\n<body><main>\
-         <h1>Meridian：记录统计 <span lang=\"en\">Record counts</span></h1>\n\
-         <table><thead><tr><th scope=\"col\">类型 Kind</th><th scope=\"col\">数量 Count</th></tr></thead><tbody>\n{rows}</tbody>\
-         <tfoot><tr><th scope=\"row\">合计 Total</th><td>{total}</td></tr></tfoot></table></main></body></html>\n"
+    let next = q
+        .get("next")
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .cloned()
+        .unwrap_or_else(|| "/".into());
+    let cookie = format!(
+        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.as_str()
     );
-    ([(header::CACHE_CONTROL, "no-store")], Html(page)).into_response()
+    ([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response()
 }

@@ -92,4 +92,59 @@ pub enum Command {
     Trash,
     /// Bring a record back from the trash.
     Undelete { id: String },
+    /// Manage the people who sign in: add, list, disable, enable, reset-password.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Manage reporting units: the organizations users belong to.
+    Unit {
+        #[command(subcommand)]
+        action: UnitCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is one line on standard input (at least 10 characters).
+    Add {
+        /// Sign-in name: 2-64 letters, digits, '.', '_' or '-'.
+        name: String,
+        /// admin, approver, editor or viewer.
+        #[arg(long)]
+        role: String,
+        /// The user's reporting unit: an organization's record id, exact name or acronym.
+        #[arg(long)]
+        unit: String,
+        #[arg(long)]
+        display_name: Option<String>,
+        /// zh or en.
+        #[arg(long, default_value = "zh")]
+        language: String,
+    },
+    /// List users: name, role, status, last sign-in and unit.
+    List,
+    /// Stop a user from signing in and end their sessions.
+    Disable { name: String },
+    /// Let a disabled user sign in again.
+    Enable { name: String },
+    /// Set a new password, read as one line from standard input; ends the user's sessions.
+    ResetPassword { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UnitCommand {
+    /// Make an organization a reporting unit.
+    Add {
+        /// The organization's record id, exact name or acronym.
+        org: String,
+        /// institution, or administration (an administration contains other units).
+        #[arg(long)]
+        kind: String,
+        /// The administration this unit belongs to.
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// List reporting units.
+    List,
 }

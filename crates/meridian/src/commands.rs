@@ -2,6 +2,7 @@
 
 use crate::cli::{Cli, Command, ExportFormat, StatsFormat};
 use crate::output;
+use crate::users;
 use anyhow::{bail, Context};
 use meridian_app::App;
 use meridian_domain::{RecordId, RecordKind};
@@ -188,6 +189,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 )?;
             }
         }
+        Command::User { action } => users::user(&app, action, &mut out).await?,
+        Command::Unit { action } => users::unit(&app, action, &mut out).await?,
         Command::Undelete { id } => {
             let record = app.undelete(parse_id(&id)?, &operator()).await?;
             writeln!(

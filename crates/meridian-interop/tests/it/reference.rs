@@ -44,8 +44,27 @@ const GROUP_CODES: [&str; 26] = [
     "who_wpro",
 ];
 
+/// The shared third-party data (`../shared/data` beside the project folder): from
+/// `MERIDIAN_SHARED_DATA` if set, else the first `shared/data` found beside the checkout or
+/// any folder above it, so a clone anywhere under the workplace finds it.
+fn shared_data_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("MERIDIAN_SHARED_DATA") {
+        return PathBuf::from(dir);
+    }
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .flat_map(|a| [a.join("shared/data"), a.join("../shared/data")])
+        .find(|p| p.join("iso3166").is_dir())
+        .unwrap_or_else(|| PathBuf::from("/work/shared/data"))
+}
+
+/// A path in the crate, or in the shared data when it starts with `../../../shared/data/`.
 fn manifest_path(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative)
+    match relative.strip_prefix("../../../shared/data/") {
+        Some(shared) => shared_data_dir().join(shared),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(relative),
+    }
 }
 
 /// Rows of a CSV file as header-keyed maps. Enough CSV for the snapshots: quoted fields,

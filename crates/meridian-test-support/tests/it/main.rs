@@ -6,4 +6,5 @@
 mod conformance;
 mod links;
 mod lists_and_archives;
+mod users;
 mod validation;

@@ -7,6 +7,7 @@ mod cli;
 mod round_trip;
 mod serve;
 mod tidy;
+mod users;
 
 use meridian_test_support::TestDb;
 use std::process::Command;

@@ -1,0 +1,92 @@
+//! What a signed-in user's home page shows: items waiting for approval, drafts not yet
+//! submitted, agreements expiring and designations falling due within a window.
+
+use crate::{App, AppResult};
+use meridian_domain::{Approval, PartialDate, RecordBody, RecordKind};
+use meridian_store::{ListQuery, StoredRecord};
+
+/// A record with the date that puts it on the list.
+#[derive(Debug, Clone)]
+pub struct Due {
+    pub record: StoredRecord,
+    pub date: PartialDate,
+}
+
+/// Today's date in UTC.
+pub fn today() -> PartialDate {
+    let now = time::OffsetDateTime::now_utc();
+    PartialDate::day(now.year(), u8::from(now.month()) as u32, now.day() as u32)
+}
+
+/// Days from 1970-01-01 to the last day a partial date may mean (civil calendar).
+fn days(date: &PartialDate) -> i64 {
+    let (y, m, d) = date.latest();
+    let (y, m) = if m <= 2 {
+        (y as i64 - 1, m as i64 + 9)
+    } else {
+        (y as i64, m as i64 - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d as i64 - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// Whether `date` falls between `today` and `today + within_days`.
+pub fn falls_due(date: &PartialDate, today: &PartialDate, within_days: i64) -> bool {
+    let delta = days(date) - days(today);
+    (0..=within_days).contains(&delta)
+}
+
+impl App {
+    pub async fn records_in_state(
+        &self,
+        approval: Approval,
+        limit: u32,
+    ) -> AppResult<Vec<StoredRecord>> {
+        let query = ListQuery {
+            approval: Some(approval),
+            limit,
+            ..ListQuery::default()
+        };
+        Ok(self.store.list(&query).await?.items)
+    }
+
+    /// Agreements whose expiry and centres whose designation term end within `within_days`.
+    pub async fn due_within(&self, today: &PartialDate, within_days: i64) -> AppResult<Vec<Due>> {
+        let mut due = Vec::new();
+        for kind in [RecordKind::Agreement, RecordKind::Centre] {
+            let query = ListQuery {
+                limit: u32::MAX,
+                ..ListQuery::kind(kind)
+            };
+            for record in self.store.list(&query).await?.items {
+                let date = match &record.body {
+                    RecordBody::Agreement(a) => a.expires,
+                    RecordBody::Centre(c) => c.term_ends,
+                    _ => None,
+                };
+                if let Some(date) = date.filter(|d| falls_due(d, today, within_days)) {
+                    due.push(Due { record, date });
+                }
+            }
+        }
+        due.sort_by_key(|d| days(&d.date));
+        Ok(due)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_fall_due_inside_the_window_only() {
+        let today = PartialDate::day(2026, 11, 23);
+        assert!(falls_due(&PartialDate::day(2027, 5, 1), &today, 180));
+        assert!(!falls_due(&PartialDate::day(2027, 6, 1), &today, 180));
+        assert!(!falls_due(&PartialDate::day(2026, 11, 22), &today, 180));
+        // A month-precision date is due until its last day.
+        assert!(falls_due(&PartialDate::month(2026, 11), &today, 180));
+    }
+}

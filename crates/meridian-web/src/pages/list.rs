@@ -1,0 +1,143 @@
+//! A kind's list: filters (approval, country, country group, year, organization), sorting,
+//! and pages of 50.
+
+use super::{countries_datalist, kind, summaries};
+use crate::error::{WebError, WebResult};
+use crate::i18n::{t, UiLang};
+use crate::WebState;
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::response::Html;
+use meridian_app::{RecordFilter, Sort};
+use meridian_domain::{Approval, RecordKind};
+use meridian_store::ListQuery;
+use minijinja::context;
+use serde::Deserialize;
+
+pub const PER_PAGE: usize = 50;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    #[serde(default)]
+    approval: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    group: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    page: Option<usize>,
+}
+
+impl ListParams {
+    fn filter(&self) -> RecordFilter {
+        RecordFilter {
+            approval: Approval::parse(&self.approval),
+            country: Some(self.country.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
+            group: self.group.parse().ok(),
+            year: self.year.trim().parse().ok(),
+            organization: self.organization.trim().parse().ok(),
+            units: None,
+        }
+    }
+
+    fn sort(&self, lang: meridian_domain::Lang) -> Sort {
+        match self.sort.as_str() {
+            "title" => Sort::Title(lang),
+            "created" => Sort::Created,
+            _ => Sort::Updated,
+        }
+    }
+}
+
+/// The list URL for another page, keeping the filters.
+fn page_url(kind: RecordKind, raw: &Option<String>, page: usize) -> String {
+    let kept: Vec<&str> = raw
+        .as_deref()
+        .unwrap_or("")
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("page="))
+        .collect();
+    let mut query = kept.join("&");
+    if !query.is_empty() {
+        query.push('&');
+    }
+    format!("/records/{}?{query}page={page}", kind.as_str())
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    UiLang(lang): UiLang,
+    Path(kind_name): Path<String>,
+    Query(params): Query<ListParams>,
+    RawQuery(raw): RawQuery,
+) -> WebResult<Html<String>> {
+    let kind = kind(lang, &kind_name)?;
+    let page = params.page.unwrap_or(1).max(1);
+    let found = state
+        .app
+        .find(
+            kind,
+            &params.filter(),
+            params.sort(lang),
+            (page - 1) * PER_PAGE,
+            PER_PAGE,
+        )
+        .await
+        .map_err(|e| WebError::from_app(lang, e))?;
+    let pages = (found.total as usize).div_ceil(PER_PAGE).max(1);
+    let groups = state
+        .app
+        .store()
+        .list(&ListQuery {
+            limit: 500,
+            ..ListQuery::kind(RecordKind::CountryGroup)
+        })
+        .await
+        .map_err(|e| WebError::internal(lang, e))?;
+    let mut groups: Vec<_> = groups
+        .items
+        .iter()
+        .map(|g| context! { id => g.id.to_string(), label => g.body.title().display(lang).map(|(t, _)| t.to_string()).unwrap_or_default() })
+        .collect();
+    groups.sort_by_key(|g| {
+        g.get_attr("label")
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    });
+    let approvals: Vec<_> = Approval::ALL
+        .iter()
+        .map(|a| context! { value => a.as_str(), label => t(lang, &format!("approval.{}", a.as_str())) })
+        .collect();
+    let sorts: Vec<_> = ["updated", "title", "created"]
+        .iter()
+        .map(|s| context! { value => *s, label => t(lang, &format!("sort.{s}")) })
+        .collect();
+    let here = format!(
+        "/records/{}{}",
+        kind.as_str(),
+        raw.as_ref().map(|q| format!("?{q}")).unwrap_or_default()
+    );
+    let ctx = context! {
+        title => kind.label(lang),
+        kind => kind.as_str(),
+        kind_name => kind.label(lang),
+        items => summaries(&state.app, &found.items).await,
+        total => found.total,
+        page, pages,
+        prev => (page > 1).then(|| page_url(kind, &raw, page - 1)),
+        next => (page < pages).then(|| page_url(kind, &raw, page + 1)),
+        filter => context! {
+            approval => params.approval, country => params.country, group => params.group,
+            year => params.year, organization => params.organization, sort => params.sort,
+        },
+        approvals, sorts, groups,
+        datalists => countries_datalist(lang),
+        here,
+    };
+    crate::ui::render(lang, "list.html", ctx).map_err(|e| WebError::internal(lang, e))
+}
