@@ -8,6 +8,7 @@
 use crate::{App, AppResult};
 use meridian_domain::facts::Facts;
 use meridian_domain::records::CountryGroup;
+use meridian_domain::user::Principal;
 use meridian_domain::{Approval, Lang, RecordBody, RecordId, RecordKind};
 use meridian_store::{ListQuery, Page, StoredRecord};
 use std::collections::BTreeSet;
@@ -23,6 +24,8 @@ pub struct RecordFilter {
     pub organization: Option<RecordId>,
     /// Only records owned by one of these units (a user's scope); `None` means all.
     pub units: Option<Vec<RecordId>>,
+    /// Only records this user may read.
+    pub reader: Option<Principal>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -83,6 +86,11 @@ fn matches(
     filter: &RecordFilter,
     members: Option<&BTreeSet<String>>,
 ) -> bool {
+    if let Some(reader) = &filter.reader {
+        if !reader.can_read(record.unit, record.approval) {
+            return false;
+        }
+    }
     if let Some(units) = &filter.units {
         if !record.unit.is_some_and(|u| units.contains(&u)) {
             return false;

@@ -31,6 +31,10 @@ impl WebError {
         Self::new(StatusCode::NOT_FOUND, "not_found", lang)
     }
 
+    pub fn forbidden(lang: Lang) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", lang)
+    }
+
     pub fn bad_request(lang: Lang, message: String) -> Self {
         Self {
             status: StatusCode::BAD_REQUEST,

@@ -3,6 +3,7 @@
 //! headers every response carries.
 
 mod assets;
+mod auth;
 mod error;
 mod forms;
 mod i18n;
@@ -35,6 +36,12 @@ pub fn router(app: App) -> Router {
         .route("/", get(pages::home::page))
         .route("/healthz", get(healthz))
         .route("/lang/{lang}", get(switch_language))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route(
+            "/account/password",
+            get(auth::password_form).post(auth::change_password),
+        )
         .route("/static/{file}", get(assets::serve))
         .route("/pick", get(pages::pick::pick))
         .route("/trash", get(pages::trash::page))
@@ -56,6 +63,7 @@ pub fn router(app: App) -> Router {
         )
         .route("/records/{kind}/{id}/{step}", post(pages::edit::step))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)
 }
@@ -64,7 +72,8 @@ pub fn router(app: App) -> Router {
 pub async fn serve(app: App, bind: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!(address = %listener.local_addr()?, "serving");
-    axum::serve(listener, router(app))
+    let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

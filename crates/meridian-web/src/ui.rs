@@ -5,6 +5,7 @@
 use crate::i18n::{t, tf};
 use axum::http::StatusCode;
 use axum::response::Html;
+use meridian_app::SignedIn;
 use meridian_domain::{Lang, LocalizedText, RecordKind};
 use minijinja::value::{Kwargs, Value};
 use minijinja::{context, Environment, State};
@@ -25,6 +26,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "form.html",
     "history.html",
     "trash.html",
+    "login.html",
+    "password.html",
 ];
 
 fn lang_of(state: &State) -> Lang {
@@ -124,10 +127,19 @@ pub fn kinds(lang: Lang) -> Vec<Value> {
         .collect()
 }
 
-/// Renders a page; `page` is merged over the shared context (language, navigation).
-pub fn render(lang: Lang, name: &str, page: Value) -> Result<Html<String>, minijinja::Error> {
+/// Renders a page; `page` is merged over the shared context (language, navigation, the
+/// signed-in user and their CSRF token).
+pub fn render(
+    lang: Lang,
+    viewer: Option<&SignedIn>,
+    name: &str,
+    page: Value,
+) -> Result<Html<String>, minijinja::Error> {
     let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+    let user = viewer.map(|v| context! { name => v.principal.name.clone(), display_name => v.display_name.clone(), role => v.principal.role.as_str() });
     let base = context! {
+        user,
+        csrf => viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
         lang => lang.as_str(),
         html_lang => if lang == Lang::Zh { "zh-CN" } else { "en" },
         other_lang => other.as_str(),
@@ -139,7 +151,7 @@ pub fn render(lang: Lang, name: &str, page: Value) -> Result<Html<String>, minij
 
 pub fn render_error(lang: Lang, status: StatusCode, code: &str, message: &str) -> Html<String> {
     let page = context! { status => status.as_u16(), code => code, message => message, title => t(lang, "error.title") };
-    render(lang, "error.html", page).unwrap_or_else(|e| {
+    render(lang, None, "error.html", page).unwrap_or_else(|e| {
         tracing::error!(error = %e, "error page does not render");
         Html(format!(
             "<!doctype html><title>{}</title><p>{}</p>",

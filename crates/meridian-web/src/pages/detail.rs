@@ -2,6 +2,7 @@
 //! approval state with the next review steps, and links to edit and to its history.
 
 use super::{id, kind, titles};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::forms::{show, spec, Ctx};
 use crate::i18n::{t, UiLang};
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub async fn page(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text)): Path<(String, String)>,
 ) -> WebResult<Html<String>> {
     let kind = kind(lang, &kind_name)?;
@@ -26,6 +28,10 @@ pub async fn page(
         .get(kind, id)
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
+    let me = &user.0.principal;
+    if !me.can_read(record.unit, record.approval) {
+        return Err(WebError::not_found(lang));
+    }
     let referrers = app
         .store()
         .linked_from(id)
@@ -68,6 +74,13 @@ pub async fn page(
         .collect();
     let steps: Vec<_> = Transition::from_state(record.approval)
         .into_iter()
+        .filter(|s| {
+            if s.needs_approver() {
+                me.can_approve(record.unit)
+            } else {
+                me.can_edit(record.unit)
+            }
+        })
         .map(|s| context! { name => s.as_str(), label => t(lang, &format!("step.{}", s.as_str())) })
         .collect();
     let page = context! {
@@ -82,8 +95,9 @@ pub async fn page(
         updated_by => record.updated_by.clone(),
         deleted => record.is_deleted(),
         fields, linked, steps,
-        csrf => "",
+        can_edit => me.can_edit(record.unit),
         here => format!("/records/{}/{id}", kind.as_str()),
     };
-    crate::ui::render(lang, "detail.html", page).map_err(|e| WebError::internal(lang, e))
+    crate::ui::render(lang, Some(&user.0), "detail.html", page)
+        .map_err(|e| WebError::internal(lang, e))
 }

@@ -3,6 +3,7 @@
 //! with both versions so nothing is lost), and the review steps and delete buttons.
 
 use super::{datalists, id, kind, titles};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::forms::parse::{parse, Input};
 use crate::forms::{anchor, render, show, spec, Ctx};
@@ -15,7 +16,7 @@ use axum::Form;
 use meridian_app::{AppError, Transition};
 use meridian_domain::facts::Facts;
 use meridian_domain::{Lang, Problems, RecordBody, RecordKind};
-use meridian_store::{Actor, Change, NewRecord, StoreError, StoredRecord};
+use meridian_store::{Change, NewRecord, StoreError, StoredRecord};
 use minijinja::{context, Value};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
@@ -30,12 +31,9 @@ struct FormPage {
     status: Option<StatusCode>,
 }
 
-fn actor() -> Actor {
-    Actor::new("web")
-}
-
 async fn render_form(
     state: &WebState,
+    user: &User,
     lang: Lang,
     kind: RecordKind,
     id: Option<&str>,
@@ -74,11 +72,10 @@ async fn render_form(
         conflict => page.conflict,
         duplicates => page.duplicates,
         datalists => datalists(&state.app, lang, fields).await?,
-        csrf => "",
         here => action_here,
     };
-    let html =
-        crate::ui::render(lang, "form.html", ctx).map_err(|e| WebError::internal(lang, e))?;
+    let html = crate::ui::render(lang, Some(&user.0), "form.html", ctx)
+        .map_err(|e| WebError::internal(lang, e))?;
     Ok((page.status.unwrap_or(StatusCode::OK), html).into_response())
 }
 
@@ -138,11 +135,16 @@ fn read_form(
 pub async fn new_page(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path(kind_name): Path<String>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
+    if !user.0.principal.can_create() {
+        return Err(WebError::forbidden(lang));
+    }
     render_form(
         &state,
+        &user,
         lang,
         kind,
         None,
@@ -155,6 +157,7 @@ pub async fn new_page(
 pub async fn edit_page(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text)): Path<(String, String)>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
@@ -163,12 +166,16 @@ pub async fn edit_page(
         .get(kind, id(lang, &id_text)?)
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
+    if !user.0.principal.can_edit(record.unit) {
+        return Err(WebError::forbidden(lang));
+    }
     let page = FormPage {
         version: Some(record.version),
         ..FormPage::default()
     };
     render_form(
         &state,
+        &user,
         lang,
         kind,
         Some(&id_text),
@@ -190,16 +197,31 @@ fn invalid(errors: BTreeMap<String, String>, version: Option<i64>) -> FormPage {
 pub async fn create(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path(kind_name): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
     let input = Input::new(pairs);
+    user.check_csrf(lang, &input)?;
+    let unit = user.0.principal.unit;
+    if !user.0.principal.can_create() || !user.0.principal.can_edit(Some(unit)) {
+        return Err(WebError::forbidden(lang));
+    }
     let (data, body) = read_form(lang, kind, &input);
     let body = match body {
         Ok(b) => b,
         Err(errors) => {
-            return render_form(&state, lang, kind, None, &data, invalid(errors, None)).await
+            return render_form(
+                &state,
+                &user,
+                lang,
+                kind,
+                None,
+                &data,
+                invalid(errors, None),
+            )
+            .await
         }
     };
     if let (RecordBody::Organization(org), "") = (&body, input.one("confirm_duplicate")) {
@@ -218,10 +240,20 @@ pub async fn create(
                 status: Some(StatusCode::CONFLICT),
                 ..FormPage::default()
             };
-            return render_form(&state, lang, kind, None, &data, page).await;
+            return render_form(&state, &user, lang, kind, None, &data, page).await;
         }
     }
-    match state.app.create(NewRecord::draft(body), &actor()).await {
+    match state
+        .app
+        .create(
+            NewRecord {
+                unit: Some(unit),
+                ..NewRecord::draft(body)
+            },
+            &user.actor(),
+        )
+        .await
+    {
         Ok(record) => {
             Ok(Redirect::to(&format!("/records/{}/{}", kind.as_str(), record.id)).into_response())
         }
@@ -229,6 +261,7 @@ pub async fn create(
             Some(p) => {
                 render_form(
                     &state,
+                    &user,
                     lang,
                     kind,
                     None,
@@ -259,12 +292,22 @@ fn conflict_view(lang: Lang, current: &StoredRecord, titles: &super::Titles) -> 
 pub async fn update(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text)): Path<(String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
     let id = id(lang, &id_text)?;
     let input = Input::new(pairs);
+    user.check_csrf(lang, &input)?;
+    let existing = state
+        .app
+        .get(kind, id)
+        .await
+        .map_err(|e| WebError::from_app(lang, e))?;
+    if !user.0.principal.can_edit(existing.unit) {
+        return Err(WebError::forbidden(lang));
+    }
     let version: i64 = input
         .one("version")
         .parse()
@@ -275,6 +318,7 @@ pub async fn update(
         Err(errors) => {
             return render_form(
                 &state,
+                &user,
                 lang,
                 kind,
                 Some(&id_text),
@@ -291,7 +335,7 @@ pub async fn update(
         .map_err(|e| WebError::from_app(lang, e))?;
     match state
         .app
-        .update(id, version, Change::body_of(&current, body), &actor())
+        .update(id, version, Change::body_of(&current, body), &user.actor())
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/records/{}/{id}", kind.as_str())).into_response()),
@@ -304,12 +348,13 @@ pub async fn update(
                 status: Some(StatusCode::CONFLICT),
                 ..FormPage::default()
             };
-            render_form(&state, lang, kind, Some(&id_text), &data, page).await
+            render_form(&state, &user, lang, kind, Some(&id_text), &data, page).await
         }
         Err(e) => match e.problems() {
             Some(p) => {
                 render_form(
                     &state,
+                    &user,
                     lang,
                     kind,
                     Some(&id_text),
@@ -327,17 +372,32 @@ pub async fn update(
 pub async fn step(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text, step)): Path<(String, String, String)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
     let id = id(lang, &id_text)?;
     let input = Input::new(pairs);
+    user.check_csrf(lang, &input)?;
     let version: i64 = input
         .one("version")
         .parse()
         .map_err(|_| WebError::bad_request(lang, t(lang, "error.no_version")))?;
     let back = format!("/records/{}/{id}", kind.as_str());
+    let existing = state
+        .app
+        .get(kind, id)
+        .await
+        .map_err(|e| WebError::from_app(lang, e))?;
+    let me = &user.0.principal;
+    let allowed = match Transition::parse(&step) {
+        Some(t) if t.needs_approver() => me.can_approve(existing.unit),
+        _ => me.can_edit(existing.unit),
+    };
+    if !allowed {
+        return Err(WebError::forbidden(lang));
+    }
     if step == "delete" {
         let current = state
             .app
@@ -357,7 +417,7 @@ pub async fn step(
         }
         state
             .app
-            .delete(kind, id, &actor())
+            .delete(kind, id, &user.actor())
             .await
             .map_err(|e| WebError::from_app(lang, e))?;
         return Ok(Redirect::to("/trash").into_response());
@@ -366,7 +426,7 @@ pub async fn step(
     let comment = Some(input.one("comment").to_string());
     state
         .app
-        .transition(kind, id, version, transition, comment, &actor())
+        .transition(kind, id, version, transition, comment, &user.actor())
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
     Ok(Redirect::to(&back).into_response())

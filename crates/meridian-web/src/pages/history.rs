@@ -2,6 +2,7 @@
 //! between any two versions, and restoring one as a new version.
 
 use super::{id, kind};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::forms::parse::Input;
 use crate::i18n::{t, UiLang};
@@ -10,7 +11,7 @@ use crate::WebState;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Form;
-use meridian_store::{Actor, HistoryEntry, Snapshot};
+use meridian_store::{HistoryEntry, Snapshot};
 use minijinja::context;
 use serde::Deserialize;
 use serde_json::Value;
@@ -98,6 +99,7 @@ fn changed_summary(entry: &HistoryEntry) -> String {
 pub async fn page(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text)): Path<(String, String)>,
     Query(compare): Query<Compare>,
 ) -> WebResult<Html<String>> {
@@ -108,6 +110,10 @@ pub async fn page(
         .get(kind, id)
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
+    if !user.0.principal.can_read(record.unit, record.approval) {
+        return Err(WebError::not_found(lang));
+    }
+    let can_edit = user.0.principal.can_edit(record.unit);
     let entries = state
         .app
         .history(kind, id)
@@ -134,7 +140,7 @@ pub async fn page(
                 at => e.at.replace('T', " ").get(..19).map(String::from),
                 comment => e.comment.clone(),
                 changed => changed_summary(e),
-                restorable => e.version != record.version && !record.is_deleted(),
+                restorable => can_edit && e.version != record.version && !record.is_deleted(),
             }
         })
         .collect();
@@ -144,21 +150,24 @@ pub async fn page(
         kind => kind.as_str(), id => id.to_string(),
         entries => rows, a, b, diff,
         current => record.version,
-        csrf => "",
+        can_edit,
         here => format!("/records/{}/{id}/history", kind.as_str()),
     };
-    crate::ui::render(lang, "history.html", page).map_err(|e| WebError::internal(lang, e))
+    crate::ui::render(lang, Some(&user.0), "history.html", page)
+        .map_err(|e| WebError::internal(lang, e))
 }
 
 pub async fn restore(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path((kind_name, id_text, version)): Path<(String, String, i64)>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
     let id = id(lang, &id_text)?;
     let input = Input::new(pairs);
+    user.check_csrf(lang, &input)?;
     let current: i64 = input
         .one("version")
         .parse()
@@ -168,6 +177,9 @@ pub async fn restore(
         .get(kind, id)
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
+    if !user.0.principal.can_edit(record.unit) {
+        return Err(WebError::forbidden(lang));
+    }
     if record.version != current {
         return Err(WebError::from_app(
             lang,
@@ -181,7 +193,7 @@ pub async fn restore(
     }
     state
         .app
-        .revert(kind, id, version, &Actor::new("web"))
+        .revert(kind, id, version, &user.actor())
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
     Ok(Redirect::to(&format!("/records/{}/{id}/history", kind.as_str())).into_response())

@@ -1,85 +1,124 @@
-//! The home dashboard: counts by kind, recent changes, items waiting for approval, drafts
-//! not submitted, agreements expiring and designations falling due within 180 days.
+//! The home dashboard of a signed-in user: counts by kind for their unit (and the units
+//! below it), recent changes they may read, items waiting for their approval, their
+//! unit's drafts not submitted, agreements expiring and designations falling due within
+//! 180 days.
 
 use super::{summaries, summary};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::State;
 use axum::response::Html;
-use meridian_domain::{Approval, RecordKind};
-use meridian_store::ListQuery;
-use minijinja::context;
+use meridian_app::{App, RecordFilter, Sort};
+use meridian_domain::user::Principal;
+use meridian_domain::{Approval, Lang, RecordKind};
+use meridian_store::{ListQuery, StoredRecord};
+use minijinja::{context, Value};
 
 const DUE_WITHIN_DAYS: i64 = 180;
 
-pub async fn page(State(state): State<WebState>, UiLang(lang): UiLang) -> WebResult<Html<String>> {
+/// Live records per kind owned by the user's scope (everything for the admin).
+async fn counts(app: &App, lang: Lang, principal: &Principal) -> WebResult<Vec<(RecordKind, u64)>> {
+    if principal.is_admin() {
+        let stats = app.stats().await.map_err(|e| WebError::from_app(lang, e))?;
+        return Ok(stats.into_iter().collect());
+    }
+    let filter = RecordFilter {
+        units: Some(principal.units_in_scope.clone()),
+        ..RecordFilter::default()
+    };
+    let mut out = Vec::new();
+    for kind in RecordKind::ALL {
+        let page = app
+            .find(*kind, &filter, Sort::Updated, 0, 0)
+            .await
+            .map_err(|e| WebError::from_app(lang, e))?;
+        out.push((*kind, page.total));
+    }
+    Ok(out)
+}
+
+fn dated(record: &StoredRecord, title: meridian_domain::LocalizedText, date: String) -> Value {
+    let mut value = serde_json::to_value(summary(record, title)).unwrap_or_default();
+    if let Some(map) = value.as_object_mut() {
+        map.insert("note".into(), serde_json::Value::String(date));
+    }
+    crate::ui::value(value)
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    UiLang(lang): UiLang,
+    user: User,
+) -> WebResult<Html<String>> {
     let app = &state.app;
+    let me = &user.0.principal;
     let fail = |e| WebError::from_app(lang, e);
-    let stats = app.stats().await.map_err(fail)?;
-    let counts: Vec<_> = stats
+    let counts = counts(app, lang, me).await?;
+    let total: u64 = counts.iter().map(|(_, n)| n).sum();
+    let counts: Vec<_> = counts
         .iter()
         .map(|(kind, n)| context! { kind => kind.as_str(), label => kind.label(lang), count => n })
         .collect();
-    let total: u64 = stats.values().sum();
-    let recent = app
+    let recent: Vec<StoredRecord> = app
         .store()
         .list(&ListQuery {
-            limit: 10,
+            limit: 200,
             ..ListQuery::default()
         })
         .await
-        .map_err(|e| WebError::internal(lang, e))?;
-    let mut recent: Vec<_> = recent.items;
+        .map_err(|e| WebError::internal(lang, e))?
+        .items
+        .into_iter()
+        .filter(|r| me.can_read(r.unit, r.approval))
+        .collect();
+    let mut recent = recent;
     recent.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-    let waiting = app
-        .records_in_state(Approval::Submitted, 50)
+    recent.truncate(10);
+    let waiting: Vec<_> = app
+        .records_in_state(Approval::Submitted, 500)
         .await
-        .map_err(fail)?;
-    let drafts = app
-        .records_in_state(Approval::Draft, 50)
+        .map_err(fail)?
+        .into_iter()
+        .filter(|r| me.can_approve(r.unit))
+        .collect();
+    let drafts: Vec<_> = app
+        .records_in_state(Approval::Draft, 500)
         .await
-        .map_err(fail)?;
+        .map_err(fail)?
+        .into_iter()
+        .filter(|r| me.can_edit(r.unit))
+        .collect();
     let due = app
         .due_within(&meridian_app::today(), DUE_WITHIN_DAYS)
         .await
         .map_err(fail)?;
-    let (expiring, designations): (Vec<_>, Vec<_>) = due
-        .into_iter()
-        .partition(|d| d.record.kind() == RecordKind::Agreement);
-    let mut dated = Vec::new();
-    for d in expiring.iter().chain(designations.iter()) {
-        let title = app.title_of(&d.record).await;
-        dated.push((
-            d.record.kind(),
-            crate::ui::value(merge(summary(&d.record, title), d.date.to_string())),
-        ));
+    let (mut expiring, mut designations) = (Vec::new(), Vec::new());
+    for d in due
+        .iter()
+        .filter(|d| me.can_read(d.record.unit, d.record.approval))
+    {
+        let item = dated(&d.record, app.title_of(&d.record).await, d.date.to_string());
+        if d.record.kind() == RecordKind::Agreement {
+            expiring.push(item)
+        } else {
+            designations.push(item)
+        }
     }
-    let (expiring, designations): (Vec<_>, Vec<_>) = dated
-        .into_iter()
-        .partition(|(k, _)| *k == RecordKind::Agreement);
-    let strip =
-        |v: Vec<(RecordKind, minijinja::Value)>| v.into_iter().map(|(_, x)| x).collect::<Vec<_>>();
     let sections = vec![
         context! { title => t(lang, "home.waiting"), items => summaries(app, &waiting).await },
         context! { title => t(lang, "home.drafts"), items => summaries(app, &drafts).await },
-        context! { title => t(lang, "home.expiring"), items => strip(expiring) },
-        context! { title => t(lang, "home.designations_due"), items => strip(designations) },
+        context! { title => t(lang, "home.expiring"), items => expiring },
+        context! { title => t(lang, "home.designations_due"), items => designations },
     ];
     let page = context! {
         title => t(lang, "home.title"),
         counts, total,
-        recent => summaries(app, recent.iter().take(10)).await,
+        recent => summaries(app, &recent).await,
         sections,
         here => "/",
     };
-    crate::ui::render(lang, "home.html", page).map_err(|e| WebError::internal(lang, e))
-}
-
-fn merge(summary: minijinja::Value, note: String) -> serde_json::Value {
-    let mut value = serde_json::to_value(&summary).unwrap_or_default();
-    if let Some(map) = value.as_object_mut() {
-        map.insert("note".into(), serde_json::Value::String(note));
-    }
-    value
+    crate::ui::render(lang, Some(&user.0), "home.html", page)
+        .map_err(|e| WebError::internal(lang, e))
 }

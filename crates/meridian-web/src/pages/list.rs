@@ -2,12 +2,14 @@
 //! and pages of 50.
 
 use super::{countries_datalist, kind, summaries};
+use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::response::Html;
 use meridian_app::{RecordFilter, Sort};
+use meridian_domain::user::Principal;
 use meridian_domain::{Approval, RecordKind};
 use meridian_store::ListQuery;
 use minijinja::context;
@@ -34,7 +36,7 @@ pub struct ListParams {
 }
 
 impl ListParams {
-    fn filter(&self) -> RecordFilter {
+    fn filter(&self, reader: &Principal) -> RecordFilter {
         RecordFilter {
             approval: Approval::parse(&self.approval),
             country: Some(self.country.trim().to_ascii_uppercase()).filter(|c| !c.is_empty()),
@@ -42,6 +44,7 @@ impl ListParams {
             year: self.year.trim().parse().ok(),
             organization: self.organization.trim().parse().ok(),
             units: None,
+            reader: Some(reader.clone()),
         }
     }
 
@@ -72,6 +75,7 @@ fn page_url(kind: RecordKind, raw: &Option<String>, page: usize) -> String {
 pub async fn page(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Path(kind_name): Path<String>,
     Query(params): Query<ListParams>,
     RawQuery(raw): RawQuery,
@@ -82,7 +86,7 @@ pub async fn page(
         .app
         .find(
             kind,
-            &params.filter(),
+            &params.filter(&user.0.principal),
             params.sort(lang),
             (page - 1) * PER_PAGE,
             PER_PAGE,
@@ -124,6 +128,7 @@ pub async fn page(
     );
     let ctx = context! {
         title => kind.label(lang),
+        can_create => user.0.principal.can_create(),
         kind => kind.as_str(),
         kind_name => kind.label(lang),
         items => summaries(&state.app, &found.items).await,
@@ -139,5 +144,6 @@ pub async fn page(
         datalists => countries_datalist(lang),
         here,
     };
-    crate::ui::render(lang, "list.html", ctx).map_err(|e| WebError::internal(lang, e))
+    crate::ui::render(lang, Some(&user.0), "list.html", ctx)
+        .map_err(|e| WebError::internal(lang, e))
 }

@@ -1,6 +1,7 @@
 //! `/pick?kinds=organization&q=…`: records whose title contains the typed text, in either
 //! language, for the search-as-you-type pickers (JSON, at most 20).
 
+use crate::auth::User;
 use crate::i18n::UiLang;
 use crate::WebState;
 use axum::extract::{Query, State};
@@ -23,6 +24,7 @@ pub struct Pick {
 pub async fn pick(
     State(state): State<WebState>,
     UiLang(lang): UiLang,
+    user: User,
     Query(pick): Query<Pick>,
 ) -> Response {
     let needle = pick.q.trim().to_lowercase();
@@ -48,6 +50,9 @@ pub async fn pick(
             continue;
         };
         for record in page.items {
+            if !user.0.principal.can_read(record.unit, record.approval) {
+                continue;
+            }
             let title = state.app.title_of(&record).await;
             if title.texts().any(|t| t.to_lowercase().contains(&needle)) {
                 let shown = title

@@ -4,6 +4,7 @@
 // A panic in a test is a failed test with its location; helpers may unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod catalogs;
 mod pages;
 mod support;

@@ -5,40 +5,6 @@ use axum::http::StatusCode;
 use meridian_domain::RecordKind;
 
 #[tokio::test]
-async fn every_page_of_every_kind_renders_in_both_languages() {
-    let site = Site::with_demo().await;
-    for lang in ["zh", "en"] {
-        for path in ["/", "/trash"] {
-            let page = site.get_in(path, lang).await;
-            assert_eq!(
-                page.status,
-                StatusCode::OK,
-                "{path} in {lang}: {}",
-                page.body
-            );
-        }
-        for kind in RecordKind::ALL {
-            let list = site.get_in(&format!("/records/{kind}"), lang).await;
-            assert_eq!(list.status, StatusCode::OK, "{kind} list in {lang}");
-            let new = site.get_in(&format!("/records/{kind}/new"), lang).await;
-            assert_eq!(new.status, StatusCode::OK, "new {kind} in {lang}");
-            if list.body.contains("<table class=\"list\">") {
-                let record = first_link(&list.body, kind.as_str());
-                for suffix in ["", "/edit", "/history"] {
-                    let page = site.get_in(&format!("{record}{suffix}"), lang).await;
-                    assert_eq!(
-                        page.status,
-                        StatusCode::OK,
-                        "{record}{suffix} in {lang}: {}",
-                        page.body
-                    );
-                }
-            }
-        }
-    }
-}
-
-#[tokio::test]
 async fn pages_carry_the_security_headers() {
     let site = Site::with_demo().await;
     let page = site.get("/").await;
@@ -53,30 +19,6 @@ async fn pages_carry_the_security_headers() {
         !page.body.contains("<script>") && !page.body.contains(" style=\""),
         "no inline script or style"
     );
-}
-
-#[tokio::test]
-async fn chinese_is_the_default_when_the_browser_prefers_it_and_the_switch_remembers() {
-    let site = Site::with_demo().await;
-    let request = axum::http::Request::get("/")
-        .header("accept-language", "zh-CN,zh;q=0.9,en;q=0.5")
-        .body(axum::body::Body::empty())
-        .unwrap();
-    let response = tower::ServiceExt::oneshot(site.router.clone(), request)
-        .await
-        .unwrap();
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    assert!(String::from_utf8_lossy(&bytes).contains("<html lang=\"zh-CN\">"));
-    let switch = site.get("/lang/en?next=/trash").await;
-    assert_eq!(switch.location.as_deref(), Some("/trash"));
-    assert!(switch.headers["set-cookie"]
-        .to_str()
-        .unwrap()
-        .starts_with("lang=en;"));
-    let offsite = site.get("/lang/en?next=//evil.example").await;
-    assert_eq!(offsite.location.as_deref(), Some("/"), "no open redirect");
 }
 
 #[tokio::test]
@@ -198,55 +140,6 @@ async fn two_editors_saving_the_same_version_lose_nothing() {
 }
 
 #[tokio::test]
-async fn a_record_goes_through_review_and_a_return_needs_a_comment() {
-    let site = Site::with_demo().await;
-    let record = new_news(&site, "Reviewed item").await;
-    assert_eq!(
-        site.post(&format!("{record}/submit"), &[("version", "1")])
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
-    let refused = site
-        .post(
-            &format!("{record}/return"),
-            &[("version", "2"), ("comment", " ")],
-        )
-        .await;
-    assert_eq!(refused.status, StatusCode::CONFLICT);
-    assert!(refused.body.contains("needs a comment"));
-    assert_eq!(
-        site.post(
-            &format!("{record}/return"),
-            &[("version", "2"), ("comment", "Add the date")]
-        )
-        .await
-        .status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        site.post(&format!("{record}/submit"), &[("version", "3")])
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        site.post(&format!("{record}/approve"), &[("version", "4")])
-            .await
-            .status,
-        StatusCode::SEE_OTHER
-    );
-    let page = site.get(&record).await;
-    assert!(page.body.contains("state-approved"));
-    let history = site.get(&format!("{record}/history")).await;
-    assert!(
-        history.body.contains("return: Add the date"),
-        "{}",
-        history.body
-    );
-}
-
-#[tokio::test]
 async fn history_compares_versions_and_restores_one() {
     let site = Site::with_demo().await;
     let record = new_news(&site, "Version one").await;
@@ -322,4 +215,102 @@ async fn pickers_find_organizations_by_part_of_either_name() {
         .await;
     assert!(zh.body.contains("南京医科大学"), "{}", zh.body);
     assert_eq!(site.get("/pick?kinds=organization&q=").await.body, "[]");
+}
+
+#[tokio::test]
+async fn every_page_of_every_kind_renders_in_both_languages() {
+    let mut site = Site::with_demo().await;
+    site.sign_in("admin").await;
+    for lang in ["zh", "en"] {
+        for path in ["/", "/trash", "/account/password"] {
+            let page = site.get_in(path, lang).await;
+            assert_eq!(
+                page.status,
+                StatusCode::OK,
+                "{path} in {lang}: {}",
+                page.body
+            );
+        }
+        for kind in RecordKind::ALL {
+            let list = site.get_in(&format!("/records/{kind}"), lang).await;
+            assert_eq!(list.status, StatusCode::OK, "{kind} list in {lang}");
+            let new = site.get_in(&format!("/records/{kind}/new"), lang).await;
+            assert_eq!(new.status, StatusCode::OK, "new {kind} in {lang}");
+            if list.body.contains("<table class=\"list\">") {
+                let record = first_link(&list.body, kind.as_str());
+                for suffix in ["", "/edit", "/history"] {
+                    let page = site.get_in(&format!("{record}{suffix}"), lang).await;
+                    assert_eq!(
+                        page.status,
+                        StatusCode::OK,
+                        "{record}{suffix} in {lang}: {}",
+                        page.body
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn chinese_is_the_default_when_the_browser_prefers_it_and_the_switch_remembers() {
+    let site = Site::anonymous().await;
+    let request = axum::http::Request::get("/login")
+        .header("accept-language", "zh-CN,zh;q=0.9,en;q=0.5")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let page = site.send(request).await;
+    assert!(page.body.contains("<html lang=\"zh-CN\">"), "{}", page.body);
+    let switch = site.get("/lang/en?next=/trash").await;
+    assert_eq!(switch.location.as_deref(), Some("/trash"));
+    assert!(switch.headers["set-cookie"]
+        .to_str()
+        .unwrap()
+        .starts_with("lang=en;"));
+    let offsite = site.get("/lang/en?next=//evil.example").await;
+    assert_eq!(offsite.location.as_deref(), Some("/"), "no open redirect");
+}
+
+#[tokio::test]
+async fn a_record_goes_through_review_and_a_return_needs_a_comment() {
+    let mut site = Site::with_demo().await;
+    let record = new_news(&site, "Reviewed item").await;
+    let step = |s: &'static str, v: &'static str| (format!("{record}/{s}"), [("version", v)]);
+    let (path, form) = step("submit", "1");
+    assert_eq!(site.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    let (path, form) = step("approve", "2");
+    assert_eq!(
+        site.post(&path, &form).await.status,
+        StatusCode::FORBIDDEN,
+        "an editor cannot approve"
+    );
+    site.sign_in("approver").await;
+    let refused = site
+        .post(
+            &format!("{record}/return"),
+            &[("version", "2"), ("comment", " ")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("needs a comment"));
+    let returned = site
+        .post(
+            &format!("{record}/return"),
+            &[("version", "2"), ("comment", "Add the date")],
+        )
+        .await;
+    assert_eq!(returned.status, StatusCode::SEE_OTHER);
+    site.sign_in("editor").await;
+    let (path, form) = step("submit", "3");
+    assert_eq!(site.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    site.sign_in("approver").await;
+    let (path, form) = step("approve", "4");
+    assert_eq!(site.post(&path, &form).await.status, StatusCode::SEE_OTHER);
+    assert!(site.get(&record).await.body.contains("state-approved"));
+    let history = site.get(&format!("{record}/history")).await;
+    assert!(
+        history.body.contains("return: Add the date"),
+        "{}",
+        history.body
+    );
 }

@@ -1,16 +1,27 @@
-//! A web application over a throwaway database with the demo data, and a small client.
+//! A web application over a throwaway database with the demo data and one user of each
+//! role in NMU's international office, and a small client that signs in as one of them.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
-use meridian_app::App;
+use meridian_app::{AddUser, App};
+use meridian_domain::user::{Role, UnitKind};
+use meridian_domain::{Lang, RecordId};
 use meridian_test_support::{Backend, TestDb};
+use std::net::{IpAddr, Ipv4Addr};
 use tower::ServiceExt;
+
+pub const PASSWORD: &str = "correct horse battery";
 
 pub struct Site {
     #[allow(dead_code)]
     pub app: App,
     pub router: Router,
+    /// Cookie and CSRF token of the signed-in user, if any.
+    session: Option<(String, String)>,
+    /// Sessions already made, by user name: signing in again reuses them, so tests do not
+    /// run into the per-address sign-in limit.
+    sessions: std::collections::HashMap<String, (String, String)>,
     _db: TestDb,
 }
 
@@ -21,19 +32,79 @@ pub struct Page {
     pub headers: axum::http::HeaderMap,
 }
 
+/// NMU, the unit the test users belong to.
+pub fn nmu() -> RecordId {
+    RecordId::named("org:nmu")
+}
+
 impl Site {
+    /// Demo data, users `admin`, `approver`, `editor`, `viewer` (NMU), signed in as editor.
     pub async fn with_demo() -> Site {
+        let mut site = Site::anonymous().await;
+        site.sign_in("editor").await;
+        site
+    }
+
+    pub async fn anonymous() -> Site {
         let db = TestDb::new(Backend::Sqlite).await;
         let app = App::new(db.open().await);
         app.load_demo().await.unwrap();
+        app.add_unit(nmu(), UnitKind::Institution, None)
+            .await
+            .unwrap();
+        for role in Role::ALL {
+            let user = AddUser {
+                name: role.as_str().into(),
+                display_name: None,
+                role,
+                unit: nmu(),
+                language: Lang::En,
+            };
+            app.add_user(user, PASSWORD).await.unwrap();
+        }
         Site {
             router: meridian_web::router(app.clone()),
             app,
+            session: None,
+            sessions: Default::default(),
             _db: db,
         }
     }
 
-    async fn send(&self, request: Request<Body>) -> Page {
+    pub async fn sign_in(&mut self, name: &str) {
+        if let Some(known) = self.sessions.get(name) {
+            self.session = Some(known.clone());
+            return;
+        }
+        let session = self
+            .app
+            .login(name, PASSWORD, IpAddr::V4(Ipv4Addr::LOCALHOST))
+            .await
+            .unwrap();
+        let pair = (session.token, session.csrf);
+        self.sessions.insert(name.to_string(), pair.clone());
+        self.session = Some(pair);
+    }
+
+    pub fn sign_out(&mut self) {
+        self.session = None;
+    }
+
+    pub fn csrf(&self) -> String {
+        self.session
+            .as_ref()
+            .map(|s| s.1.clone())
+            .unwrap_or_default()
+    }
+
+    fn cookies(&self, lang: &str) -> String {
+        match &self.session {
+            Some((token, _)) => format!("lang={lang}; meridian_session={token}"),
+            None => format!("lang={lang}"),
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Page {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -57,21 +128,30 @@ impl Site {
 
     pub async fn get_in(&self, path: &str, lang: &str) -> Page {
         let request = Request::get(path)
-            .header(header::COOKIE, format!("lang={lang}"))
+            .header(header::COOKIE, self.cookies(lang))
             .body(Body::empty())
             .unwrap();
         self.send(request).await
     }
 
+    /// Posts a form with this session's CSRF token added.
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
         self.post_in(path, form, "en").await
     }
 
     pub async fn post_in(&self, path: &str, form: &[(&str, &str)], lang: &str) -> Page {
+        let csrf = self.csrf();
+        let mut fields = form.to_vec();
+        fields.push(("csrf", &csrf));
+        self.post_raw(path, &fields, lang).await
+    }
+
+    /// Posts exactly the given fields (no CSRF token added).
+    pub async fn post_raw(&self, path: &str, form: &[(&str, &str)], lang: &str) -> Page {
         let body = serde_urlencoded::to_string(form).unwrap();
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::COOKIE, format!("lang={lang}"))
+            .header(header::COOKIE, self.cookies(lang))
             .body(Body::from(body))
             .unwrap();
         self.send(request).await
@@ -85,7 +165,7 @@ pub fn first_link(body: &str, kind: &str) -> String {
         .map(|(at, _)| &body[at + 6..])
         .filter_map(|rest| {
             let id = rest.get(prefix.len() - 6..prefix.len() - 6 + 36)?;
-            id.parse::<meridian_domain::RecordId>().ok()?;
+            id.parse::<RecordId>().ok()?;
             Some(rest[..prefix.len() - 6 + 36].to_string())
         })
         .next()

@@ -23,16 +23,22 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn get(port: u16, path: &str) -> Option<String> {
+/// Sends one HTTP/1.1 request and reads the whole response.
+fn request(port: u16, head: &str, body: &str) -> Option<String> {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{head}\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
     )
     .ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     Some(response)
+}
+
+fn get(port: u16, path: &str) -> Option<String> {
+    request(port, &format!("GET {path} HTTP/1.1"), "")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -67,19 +73,47 @@ async fn serve_answers_health_checks_and_shows_counts() {
     };
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains(r#""status":"ok""#), "{health}");
-    let page = get(port, "/").unwrap();
-    let stats = ok(&db, &["stats"]);
-    let organizations = stats
-        .lines()
-        .find(|l| l.starts_with("organization "))
-        .unwrap()
-        .split_whitespace()
-        .last()
-        .unwrap();
+    let redirect = get(port, "/").unwrap();
     assert!(
-        page.contains(&format!(
-            "<a href=\"/records/organization\">Organization</a></th><td>{organizations}</td>"
-        )),
+        redirect.starts_with("HTTP/1.1 303") && redirect.contains("location: /login"),
+        "{redirect}"
+    );
+    // Sign in as a user the CLI created, then read the home page's counts.
+    ok(
+        &db,
+        &[
+            "unit",
+            "add",
+            "Nanjing Medical University",
+            "--kind",
+            "institution",
+        ],
+    );
+    crate::users::piped_ok(
+        &db,
+        &["user", "add", "reader", "--role", "viewer", "--unit", "NMU"],
+        "a long enough password\n",
+    );
+    let login = request(
+        port,
+        "POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded",
+        "name=reader&password=a+long+enough+password",
+    )
+    .unwrap();
+    let cookie = login
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: meridian_session="))
+        .and_then(|c| c.split(';').next())
+        .unwrap_or_else(|| panic!("no session cookie: {login}"));
+    let page = request(
+        port,
+        &format!("GET / HTTP/1.1\r\nCookie: meridian_session={cookie}; lang=en"),
+        "",
+    )
+    .unwrap();
+    assert!(
+        page.contains("<a href=\"/records/organization\">Organization</a></th><td>"),
         "{page}"
     );
+    assert!(page.contains("Overview"), "{page}");
 }

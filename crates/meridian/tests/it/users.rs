@@ -29,7 +29,7 @@ fn piped(db: &TestDb, args: &[&str], input: &str) -> Run {
     }
 }
 
-fn piped_ok(db: &TestDb, args: &[&str], input: &str) -> String {
+pub(crate) fn piped_ok(db: &TestDb, args: &[&str], input: &str) -> String {
     let run = piped(db, args, input);
     assert_eq!(run.code, 0, "meridian {args:?} failed: {}", run.stderr);
     run.stdout
