@@ -76,12 +76,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Serve { bind, demo } => {
             if demo {
-                let report = app.load_demo().await?;
-                writeln!(
-                    out,
-                    "demo data: {} records created, {} already present",
-                    report.created, report.unchanged
-                )?;
+                load_demo(&app, &mut out).await?;
             }
             drop(out);
             meridian_web::serve(app, bind)
@@ -200,6 +195,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 record.id
             )?;
         }
+    }
+    Ok(())
+}
+
+/// For `serve --demo`: loads the demo data and, when nobody can sign in yet, makes the
+/// demo's reporting units and an `admin` account, printing its one-time password.
+async fn load_demo(app: &App, out: &mut impl Write) -> anyhow::Result<()> {
+    let report = app.load_demo().await?;
+    writeln!(
+        out,
+        "demo data: {} records created, {} already present",
+        report.created, report.unchanged
+    )?;
+    if let Some(password) = app.create_demo_admin().await? {
+        writeln!(
+            out,
+            "sign in as admin with password {password} (shown once; change it under Password)"
+        )?;
     }
     Ok(())
 }

@@ -117,3 +117,51 @@ async fn serve_answers_health_checks_and_shows_counts() {
     );
     assert!(page.contains("Overview"), "{page}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_with_demo_prints_a_one_time_admin_password_that_signs_in() {
+    use std::io::BufRead;
+    let db = TestDb::new(Backend::Sqlite).await;
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_meridian"))
+        .args([
+            "--database",
+            &db.url,
+            "serve",
+            "--demo",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _server = Server(child);
+    let password = std::io::BufReader::new(stdout)
+        .lines()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.strip_prefix("sign in as admin with password ")
+                .map(|rest| rest.split(' ').next().unwrap().to_string())
+        })
+        .expect("the admin password is printed");
+    let started = Instant::now();
+    while get(port, "/healthz").is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let login = request(
+        port,
+        "POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded",
+        &format!("name=admin&password={password}"),
+    )
+    .unwrap();
+    assert!(
+        login.starts_with("HTTP/1.1 303") && login.contains("set-cookie: meridian_session="),
+        "{login}"
+    );
+}
