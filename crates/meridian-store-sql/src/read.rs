@@ -123,6 +123,14 @@ impl RecordReader for SqlStore {
         Ok(counts)
     }
 
+    fn pool_status(&self) -> PoolStatus {
+        PoolStatus {
+            open: self.pool.size(),
+            idle: self.pool.num_idle() as u32,
+            max: self.pool.options().get_max_connections(),
+        }
+    }
+
     async fn linked_from(&self, id: RecordId) -> StoreResult<Vec<Referrer>> {
         let mut tx = self.pool.begin().await.map_err(backend)?;
         let found = crate::refs::referrers(&mut tx, id).await?;

@@ -15,6 +15,10 @@ pub trait RecordReader: Send + Sync {
     async fn list(&self, query: &ListQuery) -> StoreResult<Page<StoredRecord>>;
     /// Live records per kind (kinds with none are left out).
     async fn counts(&self) -> StoreResult<BTreeMap<RecordKind, u64>>;
+    /// The connection pool's state (all zero where a backend has no pool).
+    fn pool_status(&self) -> PoolStatus {
+        PoolStatus::default()
+    }
     /// Live records that link to `id`, with the field that links.
     async fn linked_from(&self, id: RecordId) -> StoreResult<Vec<Referrer>>;
 }

@@ -201,6 +201,14 @@ pub struct Page<T> {
     pub total: u64,
 }
 
+/// The state of a backend's connection pool, for metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PoolStatus {
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 /// Where a keyset scan over every record continues: after this (kind, id).
 pub type RecordCursor = Option<(RecordKind, RecordId)>;
 /// Where a keyset scan over history continues: after this (record id, version).

@@ -7,6 +7,7 @@ mod auth;
 mod error;
 mod forms;
 mod i18n;
+mod metrics;
 mod pages;
 mod security;
 mod ui;
@@ -35,6 +36,7 @@ pub fn router(app: App) -> Router {
     Router::new()
         .route("/", get(pages::home::page))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics::render))
         .route("/lang/{lang}", get(switch_language))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))
@@ -65,6 +67,7 @@ pub fn router(app: App) -> Router {
         .fallback(not_found)
         .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }
 

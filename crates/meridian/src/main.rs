@@ -31,6 +31,8 @@ fn main() -> ExitCode {
     }
 }
 
+/// Logs go to stderr; `MERIDIAN_LOG` sets the filter (e.g. `info`, `meridian::request=warn`)
+/// and `MERIDIAN_LOG_FORMAT=json` makes one JSON object per line for log collectors.
 fn init_logging(cli: &cli::Cli) {
     let default = if matches!(cli.command, cli::Command::Serve { .. }) {
         "info"
@@ -39,8 +41,12 @@ fn init_logging(cli: &cli::Cli) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("MERIDIAN_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    if std::env::var("MERIDIAN_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
 }

@@ -172,7 +172,13 @@ async fn every_route_allows_exactly_the_roles_it_should() {
             "{role} undeletes"
         );
     }
-    for path in ["/healthz", "/login", "/static/app.css", "/lang/zh"] {
+    for path in [
+        "/healthz",
+        "/metrics",
+        "/login",
+        "/static/app.css",
+        "/lang/zh",
+    ] {
         site.sign_out();
         assert!(!refused(&site.get(path).await), "{path} is public");
     }

@@ -314,3 +314,27 @@ async fn a_record_goes_through_review_and_a_return_needs_a_comment() {
         history.body
     );
 }
+
+#[tokio::test]
+async fn metrics_count_requests_by_route_and_show_the_database_pool() {
+    let site = Site::with_demo().await;
+    site.get("/records/centre").await;
+    site.get("/records/centre").await;
+    let metrics = site.get("/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    let line = metrics
+        .body
+        .lines()
+        .find(|l| l.starts_with("meridian_http_requests_total{method=\"GET\",route=\"/records/{kind}\",status=\"200\"}"))
+        .unwrap_or_else(|| panic!("{}", metrics.body));
+    let n: u64 = line.rsplit(' ').next().unwrap().parse().unwrap();
+    assert!(n >= 2, "{line}");
+    assert!(metrics
+        .body
+        .contains("meridian_http_request_duration_seconds_bucket{le=\"+Inf\"}"));
+    assert!(
+        metrics.body.contains("meridian_db_pool_max_connections 4"),
+        "{}",
+        metrics.body
+    );
+}
