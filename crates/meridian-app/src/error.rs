@@ -45,6 +45,11 @@ pub enum AppError {
     /// A step the record's state or the rules do not allow; `code` is its stable key.
     #[error("{message}")]
     NotAllowed { code: &'static str, message: String },
+    /// Searching with no search index open.
+    #[error("search is not available: no search index is open")]
+    SearchUnavailable,
+    #[error(transparent)]
+    Search(#[from] meridian_search::SearchError),
 }
 
 impl AppError {
@@ -63,6 +68,8 @@ impl AppError {
             AppError::AmbiguousOrganization { .. } => "ambiguous_organization",
             AppError::Internal(_) => "internal",
             AppError::NotAllowed { code, .. } => code,
+            AppError::SearchUnavailable => "search_unavailable",
+            AppError::Search(e) => e.code(),
         }
     }
 

@@ -10,6 +10,7 @@ mod duplicates;
 mod error;
 mod find;
 mod records;
+mod search;
 mod titles;
 mod workflow;
 
@@ -22,6 +23,7 @@ pub use dashboard::{falls_due, today, Due};
 pub use demo::DemoReport;
 pub use error::AppError;
 pub use find::{RecordFilter, Sort};
+pub use meridian_search::{Hit, SearchIndex, SearchQuery, SearchResults};
 pub use workflow::Transition;
 
 use meridian_store::Store;
@@ -34,6 +36,7 @@ pub type AppResult<T> = Result<T, AppError>;
 pub struct App {
     store: Arc<dyn Store>,
     auth: Arc<auth::AuthState>,
+    search: Option<Arc<search::Indexer>>,
 }
 
 impl App {
@@ -42,6 +45,7 @@ impl App {
         Self {
             store,
             auth: Arc::new(auth),
+            search: None,
         }
     }
 

@@ -24,11 +24,13 @@ impl App {
             Some(id) => format!("{kind} {id}"),
             None => format!("new {kind}"),
         })?;
-        Ok(self.store.create(new, actor).await?)
+        let record = self.store.create(new, actor).await?;
+        self.reindex(record.id).await;
+        Ok(record)
     }
 
     /// Creates many records in one transaction; nothing is written if any is invalid.
-    pub async fn create_many(&self, new: Vec<NewRecord>, actor: &Actor) -> AppResult<u64> {
+    pub async fn create_many(&self, mut new: Vec<NewRecord>, actor: &Actor) -> AppResult<u64> {
         for (i, record) in new.iter().enumerate() {
             let kind = record.body.kind();
             validate(&record.body, || match record.id {
@@ -36,7 +38,10 @@ impl App {
                 None => format!("new {kind} #{}", i + 1),
             })?;
         }
-        Ok(self.store.create_many(new, actor).await?)
+        let docs = self.docs_to_index(&mut new);
+        let created = self.store.create_many(new, actor).await?;
+        self.index_created(docs).await;
+        Ok(created)
     }
 
     pub async fn update(
@@ -48,10 +53,12 @@ impl App {
     ) -> AppResult<StoredRecord> {
         let kind = change.body.kind();
         validate(&change.body, || format!("{kind} {id}"))?;
-        Ok(self
+        let record = self
             .store
             .update(id, expected_version, change, actor)
-            .await?)
+            .await?;
+        self.reindex(id).await;
+        Ok(record)
     }
 
     /// The record, checking it is of the kind the caller named.
@@ -74,11 +81,15 @@ impl App {
         actor: &Actor,
     ) -> AppResult<StoredRecord> {
         let current = self.get(kind, id).await?;
-        Ok(self.store.delete(id, current.version, actor).await?)
+        let record = self.store.delete(id, current.version, actor).await?;
+        self.reindex(id).await;
+        Ok(record)
     }
 
     pub async fn undelete(&self, id: RecordId, actor: &Actor) -> AppResult<StoredRecord> {
-        Ok(self.store.undelete(id, actor).await?)
+        let record = self.store.undelete(id, actor).await?;
+        self.reindex(id).await;
+        Ok(record)
     }
 
     /// Makes version `version` current again, as a new version.
@@ -100,10 +111,12 @@ impl App {
         let body = RecordBody::from_data(kind, old.after.data)
             .map_err(|e| StoreError::Corrupt(format!("{kind} {id} version {version}: {e}")))?;
         validate(&body, || format!("{kind} {id} version {version}"))?;
-        Ok(self
+        let record = self
             .store
             .restore_version(id, version, current.version, actor)
-            .await?)
+            .await?;
+        self.reindex(id).await;
+        Ok(record)
     }
 
     pub async fn history(&self, kind: RecordKind, id: RecordId) -> AppResult<Vec<HistoryEntry>> {

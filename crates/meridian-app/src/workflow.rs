@@ -113,10 +113,12 @@ impl App {
             }),
             ..Change::body_of(&current, current.body.clone())
         };
-        Ok(self
+        let record = self
             .store
             .update(id, expected_version, change, actor)
-            .await?)
+            .await?;
+        self.reindex(id).await;
+        Ok(record)
     }
 }
 

@@ -46,6 +46,7 @@ pub fn router(app: App) -> Router {
         )
         .route("/static/{file}", get(assets::serve))
         .route("/pick", get(pages::pick::pick))
+        .route("/search", get(pages::search::page))
         .route("/trash", get(pages::trash::page))
         .route("/trash/{id}/undelete", post(pages::trash::undelete))
         .route(

@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "form.html",
     "history.html",
     "trash.html",
+    "search.html",
     "login.html",
     "password.html",
 ];

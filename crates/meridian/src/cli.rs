@@ -20,6 +20,11 @@ pub struct Cli {
     )]
     pub database: String,
 
+    /// Search index directory, used by `serve` and `search` only [default: FILE.search
+    /// beside a SQLite FILE; ./meridian-search for PostgreSQL].
+    #[arg(long, global = true, env = "MERIDIAN_INDEX_DIR")]
+    pub index: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -102,6 +107,27 @@ pub enum Command {
         #[command(subcommand)]
         action: UnitCommand,
     },
+    /// Search every record in Chinese or English (`search rebuild` rebuilds the index).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+    Search {
+        #[command(subcommand)]
+        action: Option<SearchCommand>,
+        /// The words to find.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Only records of this kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Show at most this many hits.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SearchCommand {
+    /// Rebuild the search index from the database (stop `serve` first: one process at a time).
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]

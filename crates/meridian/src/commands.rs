@@ -2,6 +2,7 @@
 
 use crate::cli::{Cli, Command, ExportFormat, StatsFormat};
 use crate::output;
+use crate::search;
 use crate::users;
 use anyhow::{bail, Context};
 use meridian_app::App;
@@ -75,6 +76,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
         }
         Command::Serve { bind, demo } => {
+            let dir = search::index_dir(&cli.database, cli.index.as_deref());
+            let app = search::with_index(app, &dir).await?;
+            search::prepare(&app).await?;
             if demo {
                 load_demo(&app, &mut out).await?;
             }
@@ -186,6 +190,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User { action } => users::user(&app, action, &mut out).await?,
         Command::Unit { action } => users::unit(&app, action, &mut out).await?,
+        Command::Search {
+            action,
+            query,
+            kind,
+            limit,
+        } => {
+            let kind = kind.as_deref().map(parse_kind).transpose()?;
+            let dir = search::index_dir(&cli.database, cli.index.as_deref());
+            let app = search::with_index(app, &dir).await?;
+            search::run(&app, action, &query, kind, limit, &mut out).await?;
+        }
         Command::Undelete { id } => {
             let record = app.undelete(parse_id(&id)?, &operator()).await?;
             writeln!(

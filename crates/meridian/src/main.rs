@@ -4,6 +4,7 @@
 mod cli;
 mod commands;
 mod output;
+mod search;
 mod users;
 
 use clap::Parser;

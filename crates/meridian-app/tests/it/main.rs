@@ -5,5 +5,6 @@
 
 mod auth;
 mod demo;
+mod search;
 mod support;
 mod users;

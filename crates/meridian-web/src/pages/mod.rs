@@ -7,6 +7,7 @@ pub mod history;
 pub mod home;
 pub mod list;
 pub mod pick;
+pub mod search;
 pub mod trash;
 
 use crate::error::{WebError, WebResult};

@@ -317,3 +317,55 @@ async fn sign_in_works_and_a_locked_out_name_stays_refused_with_the_right_passwo
         "no session for a locked-out name"
     );
 }
+
+#[tokio::test]
+async fn search_finds_only_what_the_user_may_read() {
+    let mut site = Site::with_demo_and_search().await;
+    let own = site
+        .post(
+            "/records/news",
+            &[("title.en", "Acupuncture draft of NMU"), ("kind", "news")],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER);
+    let cacms = meridian_domain::RecordId::named("org:cacms");
+    let body = meridian_domain::RecordBody::from_data(
+        meridian_domain::RecordKind::News,
+        serde_json::json!({"title": {"en": "Acupuncture draft of CACMS"}, "kind": "news"}),
+    )
+    .unwrap();
+    site.app
+        .create(
+            meridian_store::NewRecord {
+                unit: Some(cacms),
+                ..meridian_store::NewRecord::draft(body)
+            },
+            &meridian_store::Actor::new("admin"),
+        )
+        .await
+        .unwrap();
+    let found = site.get("/search?q=acupuncture+draft").await;
+    assert!(
+        found.body.contains("Acupuncture draft of NMU"),
+        "{}",
+        found.body
+    );
+    assert!(
+        !found.body.contains("Acupuncture draft of CACMS"),
+        "another unit's draft stays hidden"
+    );
+    let approved = site.get("/search?q=%E4%B8%AD%E5%8C%BB").await;
+    assert!(
+        approved.body.contains("<mark>中医</mark>"),
+        "approved records of other units are found"
+    );
+    site.sign_in("admin").await;
+    assert!(site
+        .get("/search?q=acupuncture+draft")
+        .await
+        .body
+        .contains("Acupuncture draft of CACMS"));
+    site.sign_out();
+    let anonymous = site.get("/search?q=acupuncture").await;
+    assert!(refused(&anonymous), "search needs sign-in");
+}

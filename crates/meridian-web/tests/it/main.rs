@@ -7,4 +7,5 @@
 mod access;
 mod catalogs;
 mod pages;
+mod search;
 mod support;

@@ -46,8 +46,24 @@ impl Site {
     }
 
     pub async fn anonymous() -> Site {
+        Site::build(false).await
+    }
+
+    /// Like `with_demo`, with an in-memory search index kept up to date by the app.
+    pub async fn with_demo_and_search() -> Site {
+        let mut site = Site::build(true).await;
+        site.sign_in("editor").await;
+        site
+    }
+
+    async fn build(with_index: bool) -> Site {
         let db = TestDb::new(Backend::Sqlite).await;
-        let app = App::new(db.open().await);
+        let mut app = App::new(db.open().await);
+        if with_index {
+            app = app.with_search(std::sync::Arc::new(
+                meridian_app::SearchIndex::in_memory().unwrap(),
+            ));
+        }
         app.load_demo().await.unwrap();
         app.add_unit(nmu(), UnitKind::Institution, None)
             .await

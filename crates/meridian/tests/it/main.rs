@@ -5,6 +5,7 @@
 
 mod cli;
 mod round_trip;
+mod search;
 mod serve;
 mod tidy;
 mod users;
