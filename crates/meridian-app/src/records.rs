@@ -74,14 +74,19 @@ impl App {
         Ok(record)
     }
 
+    /// Moves a record to the trash. With `expected_version`, a record changed meanwhile is
+    /// refused as a conflict (checked in the store's transaction); without, the current
+    /// version is taken.
     pub async fn delete(
         &self,
         kind: RecordKind,
         id: RecordId,
+        expected_version: Option<i64>,
         actor: &Actor,
     ) -> AppResult<StoredRecord> {
         let current = self.get(kind, id).await?;
-        let record = self.store.delete(id, current.version, actor).await?;
+        let expected = expected_version.unwrap_or(current.version);
+        let record = self.store.delete(id, expected, actor).await?;
         self.reindex(id).await;
         Ok(record)
     }
@@ -92,12 +97,14 @@ impl App {
         Ok(record)
     }
 
-    /// Makes version `version` current again, as a new version.
+    /// Makes version `version` current again, as a new version. `expected_version` as for
+    /// `delete`.
     pub async fn revert(
         &self,
         kind: RecordKind,
         id: RecordId,
         version: i64,
+        expected_version: Option<i64>,
         actor: &Actor,
     ) -> AppResult<StoredRecord> {
         let current = self.get(kind, id).await?;
@@ -113,7 +120,12 @@ impl App {
         validate(&body, || format!("{kind} {id} version {version}"))?;
         let record = self
             .store
-            .restore_version(id, version, current.version, actor)
+            .restore_version(
+                id,
+                version,
+                expected_version.unwrap_or(current.version),
+                actor,
+            )
             .await?;
         self.reindex(id).await;
         Ok(record)

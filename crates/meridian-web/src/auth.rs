@@ -25,18 +25,6 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
 pub const COOKIE: &str = "meridian_session";
 
-fn cookie_value<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
-}
-
 /// The signed-in user, if any.
 pub struct Viewer(pub Option<SignedIn>);
 
@@ -44,7 +32,7 @@ impl FromRequestParts<WebState> for Viewer {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Response> {
-        let Some(token) = cookie_value(parts, COOKIE) else {
+        let Some(token) = crate::i18n::cookie(&parts.headers, COOKIE) else {
             return Ok(Viewer(None));
         };
         match state.app.session(token).await {
@@ -227,14 +215,7 @@ pub async fn logout(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> WebResult<Response> {
     user.check_csrf(lang, &Input::new(pairs))?;
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
-        .map(|(_, v)| v.to_string());
+    let token = crate::i18n::cookie(&headers, COOKIE).map(String::from);
     if let Some(token) = token {
         state
             .app

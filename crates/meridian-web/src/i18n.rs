@@ -74,9 +74,9 @@ pub fn from_accept_language(header: &str) -> Option<Lang> {
     ranked.first().map(|r| r.2)
 }
 
-fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+/// The value of cookie `name` in a request's headers.
+pub fn cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -94,7 +94,7 @@ impl<S: Send + Sync> FromRequestParts<S> for UiLang {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
-        let chosen = cookie(parts, "lang").and_then(Lang::parse);
+        let chosen = cookie(&parts.headers, "lang").and_then(Lang::parse);
         let preferred = || {
             parts
                 .headers

@@ -153,7 +153,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Revert { kind, id, version } => {
             let record = app
-                .revert(parse_kind(&kind)?, parse_id(&id)?, version, &operator())
+                .revert(
+                    parse_kind(&kind)?,
+                    parse_id(&id)?,
+                    version,
+                    None,
+                    &operator(),
+                )
                 .await?;
             writeln!(
                 out,
@@ -165,7 +171,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Delete { kind, id } => {
             let record = app
-                .delete(parse_kind(&kind)?, parse_id(&id)?, &operator())
+                .delete(parse_kind(&kind)?, parse_id(&id)?, None, &operator())
                 .await?;
             writeln!(
                 out,

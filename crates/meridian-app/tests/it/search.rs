@@ -95,7 +95,7 @@ both_backends!(
         let submitted = app.search(&query).await.unwrap();
         assert_eq!(submitted.total, 1, "the review step is indexed");
 
-        app.delete(kind, id, &actor()).await.unwrap();
+        app.delete(kind, id, None, &actor()).await.unwrap();
         assert!(found(&app, "wombat", None).await.is_empty(), "trash leaves");
         app.undelete(id, &actor()).await.unwrap();
         assert_eq!(
@@ -104,7 +104,7 @@ both_backends!(
             "and comes back"
         );
 
-        app.revert(kind, id, 1, &actor()).await.unwrap();
+        app.revert(kind, id, 1, None, &actor()).await.unwrap();
         assert_eq!(
             found(&app, "quokka", None).await,
             vec![id],

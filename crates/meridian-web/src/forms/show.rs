@@ -66,7 +66,7 @@ fn value_html(ctx: &Ctx, field: &Field, value: &Value) -> Option<String> {
             if text.is_empty() {
                 return None;
             }
-            Lang2::both(ctx, &text)
+            both_languages(ctx, &text)
         }
         (Widget::BilingualLines, Value::Array(items)) if !items.is_empty() => items
             .iter()
@@ -128,35 +128,31 @@ fn value_html(ctx: &Ctx, field: &Field, value: &Value) -> Option<String> {
     Some(html)
 }
 
-/// Both languages of a text, the user's first, each marked with its language.
-struct Lang2;
-
-impl Lang2 {
-    fn both(ctx: &Ctx, text: &LocalizedText) -> String {
-        let first = ctx.lang;
-        let second = if first == meridian_domain::Lang::Zh {
-            meridian_domain::Lang::En
-        } else {
-            meridian_domain::Lang::Zh
-        };
-        let mut html = String::new();
-        for lang in [first, second] {
-            match text.get(lang) {
-                Some(v) => {
-                    let _ = write!(html, "<p lang=\"{}\">{}</p>", lang.as_str(), escape(v));
-                }
-                None => {
-                    let key = format!("form.missing_{}", lang.as_str());
-                    let _ = write!(
-                        html,
-                        "<p class=\"missing\">{}</p>",
-                        escape(&t(ctx.lang, &key))
-                    );
-                }
+/// Both languages of a text, the user's first, each marked with its language, a missing
+/// one marked as missing.
+fn both_languages(ctx: &Ctx, text: &LocalizedText) -> String {
+    let second = if ctx.lang == meridian_domain::Lang::Zh {
+        meridian_domain::Lang::En
+    } else {
+        meridian_domain::Lang::Zh
+    };
+    let mut html = String::new();
+    for lang in [ctx.lang, second] {
+        match text.get(lang) {
+            Some(v) => {
+                let _ = write!(html, "<p lang=\"{}\">{}</p>", lang.as_str(), escape(v));
+            }
+            None => {
+                let key = format!("form.missing_{}", lang.as_str());
+                let _ = write!(
+                    html,
+                    "<p class=\"missing\">{}</p>",
+                    escape(&t(ctx.lang, &key))
+                );
             }
         }
-        html
     }
+    html
 }
 
 /// `<dt>`/`<dd>` pairs for the fields that have a value.

@@ -83,9 +83,10 @@ pub async fn page(
         })
         .map(|s| context! { name => s.as_str(), label => t(lang, &format!("step.{}", s.as_str())) })
         .collect();
+    let title = app.title_of(&record).await;
     let page = context! {
-        title => app.title_of(&record).await.display(lang).map(|(t, _)| t.to_string()).unwrap_or_default(),
-        heading => text_html(&app.title_of(&record).await, lang),
+        title => title.display(lang).map(|(t, _)| t.to_string()).unwrap_or_default(),
+        heading => text_html(&title, lang),
         kind => kind.as_str(),
         kind_name => kind.label(lang),
         id => id.to_string(),

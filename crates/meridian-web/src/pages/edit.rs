@@ -2,7 +2,7 @@
 //! user's language, the duplicate warning for organizations, and an edit conflict shown
 //! with both versions so nothing is lost), and the review steps and delete buttons.
 
-use super::{datalists, id, kind, titles};
+use super::{datalists, form_version, id, kind, titles};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::forms::parse::{parse, Input};
@@ -308,10 +308,7 @@ pub async fn update(
     if !user.0.principal.can_edit(existing.unit) {
         return Err(WebError::forbidden(lang));
     }
-    let version: i64 = input
-        .one("version")
-        .parse()
-        .map_err(|_| WebError::bad_request(lang, t(lang, "error.no_version")))?;
+    let version = form_version(lang, &input)?;
     let (data, body) = read_form(lang, kind, &input);
     let body = match body {
         Ok(b) => b,
@@ -380,10 +377,7 @@ pub async fn step(
     let id = id(lang, &id_text)?;
     let input = Input::new(pairs);
     user.check_csrf(lang, &input)?;
-    let version: i64 = input
-        .one("version")
-        .parse()
-        .map_err(|_| WebError::bad_request(lang, t(lang, "error.no_version")))?;
+    let version = form_version(lang, &input)?;
     let back = format!("/records/{}/{id}", kind.as_str());
     let existing = state
         .app
@@ -399,25 +393,9 @@ pub async fn step(
         return Err(WebError::forbidden(lang));
     }
     if step == "delete" {
-        let current = state
-            .app
-            .get(kind, id)
-            .await
-            .map_err(|e| WebError::from_app(lang, e))?;
-        if current.version != version {
-            return Err(WebError::from_app(
-                lang,
-                AppError::Store(StoreError::Conflict {
-                    kind,
-                    id,
-                    expected: version,
-                    found: current.version,
-                }),
-            ));
-        }
         state
             .app
-            .delete(kind, id, &user.actor())
+            .delete(kind, id, Some(version), &user.actor())
             .await
             .map_err(|e| WebError::from_app(lang, e))?;
         return Ok(Redirect::to("/trash").into_response());

@@ -1,7 +1,7 @@
 //! A record's history: every version (who, when, what changed), a field-by-field diff
 //! between any two versions, and restoring one as a new version.
 
-use super::{id, kind};
+use super::{form_version, id, kind};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::forms::parse::Input;
@@ -168,10 +168,7 @@ pub async fn restore(
     let id = id(lang, &id_text)?;
     let input = Input::new(pairs);
     user.check_csrf(lang, &input)?;
-    let current: i64 = input
-        .one("version")
-        .parse()
-        .map_err(|_| WebError::bad_request(lang, t(lang, "error.no_version")))?;
+    let current = form_version(lang, &input)?;
     let record = state
         .app
         .get(kind, id)
@@ -180,20 +177,9 @@ pub async fn restore(
     if !user.0.principal.can_edit(record.unit) {
         return Err(WebError::forbidden(lang));
     }
-    if record.version != current {
-        return Err(WebError::from_app(
-            lang,
-            meridian_app::AppError::Store(meridian_store::StoreError::Conflict {
-                kind,
-                id,
-                expected: current,
-                found: record.version,
-            }),
-        ));
-    }
     state
         .app
-        .revert(kind, id, version, &user.actor())
+        .revert(kind, id, version, Some(current), &user.actor())
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
     Ok(Redirect::to(&format!("/records/{}/{id}/history", kind.as_str())).into_response())

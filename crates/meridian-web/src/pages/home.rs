@@ -10,7 +10,7 @@ use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::State;
 use axum::response::Html;
-use meridian_app::{App, RecordFilter, Sort};
+use meridian_app::App;
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, Lang, RecordKind};
 use meridian_store::{ListQuery, StoredRecord};
@@ -24,18 +24,24 @@ async fn counts(app: &App, lang: Lang, principal: &Principal) -> WebResult<Vec<(
         let stats = app.stats().await.map_err(|e| WebError::from_app(lang, e))?;
         return Ok(stats.into_iter().collect());
     }
-    let filter = RecordFilter {
-        units: Some(principal.units_in_scope.clone()),
-        ..RecordFilter::default()
-    };
-    let mut out = Vec::new();
-    for kind in RecordKind::ALL {
-        let page = app
-            .find(*kind, &filter, Sort::Updated, 0, 0)
-            .await
-            .map_err(|e| WebError::from_app(lang, e))?;
-        out.push((*kind, page.total));
+    // One scan, counted by kind, rather than one filtered scan per kind.
+    let all = app
+        .store()
+        .list(&ListQuery {
+            limit: u32::MAX,
+            ..ListQuery::default()
+        })
+        .await
+        .map_err(|e| WebError::internal(lang, e))?;
+    let mut counts: std::collections::BTreeMap<RecordKind, u64> =
+        RecordKind::ALL.iter().map(|k| (*k, 0)).collect();
+    for record in all.items.iter().filter(|r| {
+        r.unit
+            .is_some_and(|u| principal.units_in_scope.contains(&u))
+    }) {
+        *counts.entry(record.kind()).or_default() += 1;
     }
+    let out: Vec<_> = counts.into_iter().collect();
     Ok(out)
 }
 

@@ -28,6 +28,14 @@ pub fn kind(lang: Lang, name: &str) -> WebResult<RecordKind> {
     RecordKind::parse(name).ok_or_else(|| WebError::not_found(lang))
 }
 
+/// The version a submitted form says it was based on.
+pub fn form_version(lang: Lang, input: &crate::forms::parse::Input) -> WebResult<i64> {
+    input
+        .one("version")
+        .parse()
+        .map_err(|_| WebError::bad_request(lang, crate::i18n::t(lang, "error.no_version")))
+}
+
 pub fn id(lang: Lang, text: &str) -> WebResult<RecordId> {
     text.parse().map_err(|_| WebError::not_found(lang))
 }
