@@ -18,23 +18,9 @@ pub fn today() -> PartialDate {
     PartialDate::day(now.year(), u8::from(now.month()) as u32, now.day() as u32)
 }
 
-/// Days from 1970-01-01 to the last day a partial date may mean (civil calendar).
-fn days(date: &PartialDate) -> i64 {
-    let (y, m, d) = date.latest();
-    let (y, m) = if m <= 2 {
-        (y as i64 - 1, m as i64 + 9)
-    } else {
-        (y as i64, m as i64 - 3)
-    };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d as i64 - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
 /// Whether `date` falls between `today` and `today + within_days`.
 pub fn falls_due(date: &PartialDate, today: &PartialDate, within_days: i64) -> bool {
-    let delta = days(date) - days(today);
+    let delta = date.last_day() - today.last_day();
     (0..=within_days).contains(&delta)
 }
 
@@ -71,7 +57,7 @@ impl App {
                 }
             }
         }
-        due.sort_by_key(|d| days(&d.date));
+        due.sort_by_key(|d| d.date.last_day());
         Ok(due)
     }
 }

@@ -110,6 +110,18 @@ impl PartialDate {
         (self.year, month, day)
     }
 
+    /// The first day this date could mean, as a day number (`civil_day`).
+    pub fn first_day(&self) -> i64 {
+        let (y, m, d) = self.earliest();
+        civil_day(y, m, d)
+    }
+
+    /// The last day this date could mean, as a day number (`civil_day`).
+    pub fn last_day(&self) -> i64 {
+        let (y, m, d) = self.latest();
+        civil_day(y, m, d)
+    }
+
     /// Parses the ISO forms `2019`, `2019-05`, `2019-05-11` without range checks.
     pub fn parse_iso(text: &str) -> Result<Self, Reason> {
         let not_a_date = || Reason::NotADate {
@@ -261,6 +273,20 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// Days from 1970-01-01 to a civil (proleptic Gregorian) date, so dates of any precision
+/// compare and subtract as integers (H. Hinnant's `days_from_civil`).
+pub fn civil_day(year: i32, month: u32, day: u32) -> i64 {
+    let (y, m) = if month <= 2 {
+        (i64::from(year) - 1, i64::from(month) + 9)
+    } else {
+        (i64::from(year), i64::from(month) - 3)
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + i64::from(day) - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
 /// A span of time; either end may be unknown ("since 2000" has only a start).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
@@ -294,6 +320,14 @@ impl Period {
 
     pub fn year(year: i32) -> Self {
         Self::between(PartialDate::year(year), PartialDate::year(year))
+    }
+
+    /// The days the period may cover, as day numbers; an open end is unbounded.
+    pub fn day_range(&self) -> (i64, i64) {
+        (
+            self.start.map_or(i64::MIN, |d| d.first_day()),
+            self.end.map_or(i64::MAX, |d| d.last_day()),
+        )
     }
 
     pub fn is_unknown(&self) -> bool {

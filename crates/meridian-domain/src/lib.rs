@@ -14,7 +14,7 @@ pub mod text;
 pub mod user;
 
 pub use codes::Code;
-pub use date::{PartialDate, Period};
+pub use date::{civil_day, PartialDate, Period};
 pub use id::{RecordId, RecordKind};
 pub use problems::{FieldError, Problems, Reason};
 pub use quantity::{Money, Qualifier, Quantity};

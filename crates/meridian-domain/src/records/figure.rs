@@ -11,7 +11,6 @@ use crate::record::{Check, RecordData, Refs};
 use crate::text::LocalizedText;
 use crate::Reason;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 code_list! {
     IndicatorMethod, "indicator_method" {
@@ -20,16 +19,65 @@ code_list! {
     }
 }
 
-/// For a computed indicator: which records count. Filters name record fields and values.
+code_list! {
+    /// How values over a period add up: an *increment* counts what happened within the
+    /// period ("30 centres built in 2021–2025": figures of sub-periods add up), a *level*
+    /// is a state at the period's end ("196 countries reached by 2020": the latest counts).
+    Accumulation, "accumulation" {
+        Increment => "increment", "期内新增", "Added within the period";
+        Level => "level", "期末累计", "Level at the period's end";
+    }
+}
+
+impl Default for Accumulation {
+    fn default() -> Self {
+        Accumulation::Increment
+    }
+}
+
+code_list! {
+    Counted, "counted" {
+        Records => "records", "记录数", "Records";
+        Countries => "countries", "涉及国家和地区数", "Countries and regions they name";
+    }
+}
+
+impl Default for Counted {
+    fn default() -> Self {
+        Counted::Records
+    }
+}
+
+/// One condition on a record's own field: a code or short text equal to `value`
+/// (`kind = overseas_tcm_centre`). For a list field, any item may match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    pub field: String,
+    pub value: String,
+}
+
+/// For a computed indicator: which records count. A record counts when it is of `kind`,
+/// matches every filter, links to one of `organizations` (or one of their sub-units) when
+/// any are given, names a country of `country_group` when one is given, and has its
+/// `date_field` inside the period asked about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Computation {
     pub kind: RecordKind,
     #[serde(default)]
-    pub filters: BTreeMap<String, String>,
-    /// The record field holding the date that places a record in a period.
+    pub filters: Vec<Filter>,
+    #[serde(default)]
+    pub organizations: Vec<RecordId>,
+    #[serde(default)]
+    pub country_group: Option<RecordId>,
+    /// The record field holding the date that places a record in a period; without one,
+    /// the kind's main date (`designated` for centres, `signed` for agreements…).
     #[serde(default)]
     pub date_field: Option<String>,
+    /// What is counted: the records, or the distinct countries they name.
+    #[serde(default)]
+    pub counts: Counted,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,7 +91,14 @@ pub struct Indicator {
     pub unit: LocalizedText,
     pub method: IndicatorMethod,
     #[serde(default)]
+    pub accumulation: Accumulation,
+    #[serde(default)]
     pub computation: Option<Computation>,
+    /// A sentence to generate with this indicator's value: `{value}` is the value, and
+    /// `{code}` the value of another indicator for the same reporting unit
+    /// ("received {value} government officials from {official_visitor_origins} countries").
+    #[serde(default)]
+    pub headline: LocalizedText,
     #[serde(default)]
     pub description: LocalizedText,
 }
@@ -57,9 +112,25 @@ impl RecordData for Indicator {
         if self.method == IndicatorMethod::Computed && self.computation.is_none() {
             check.push("computation", Reason::Required);
         }
+        if let Some(computation) = &self.computation {
+            for (i, filter) in computation.filters.iter().enumerate() {
+                if filter.field.trim().is_empty() {
+                    check.push(&format!("computation.filters[{i}].field"), Reason::Required);
+                }
+            }
+        }
     }
 
-    fn references(&self, _refs: &mut Refs) {}
+    fn references(&self, refs: &mut Refs) {
+        if let Some(computation) = &self.computation {
+            refs.many("computation.organizations", &computation.organizations, ORG);
+            refs.opt(
+                "computation.country_group",
+                &computation.country_group,
+                &[RecordKind::CountryGroup],
+            );
+        }
+    }
 
     fn title(&self) -> LocalizedText {
         self.name.clone()

@@ -238,11 +238,31 @@ const OUTPUT: &[Field] = &[
     ),
     f("description", BilingualArea),
 ];
+fn record_kinds(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    RecordKind::ALL
+        .iter()
+        .map(|k| (k.as_str(), k.label(lang)))
+        .collect()
+}
+
 const INDICATOR: &[Field] = &[
     req("code", Text),
     req("name", Bilingual),
     f("unit", Bilingual),
     req("method", Code(options::<IndicatorMethod>)),
+    req("accumulation", Code(options::<Accumulation>)),
+    f(
+        "computation",
+        Group(&[
+            req("kind", Code(record_kinds)),
+            f("filters", Rows(&[req("field", Text), req("value", Text)])),
+            f("organizations", Links(ORG)),
+            f("country_group", Link(&[RecordKind::CountryGroup])),
+            f("date_field", Text),
+            req("counts", Code(options::<Counted>)),
+        ]),
+    ),
+    f("headline", BilingualArea),
     f("description", BilingualArea),
 ];
 const FIGURE: &[Field] = &[
