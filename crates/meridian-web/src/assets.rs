@@ -44,3 +44,21 @@ pub async fn serve(Path(file): Path<String>, request_headers: HeaderMap) -> Resp
     }
     (cache, [(header::CONTENT_TYPE, *mime)], *bytes).into_response()
 }
+
+/// World boundaries supplied by the operator: a GeoJSON FeatureCollection whose features
+/// carry an ISO 3166-1 alpha-2 `code` property. (Placeholder until the map assets land.)
+pub struct Boundaries {
+    pub bytes: Vec<u8>,
+}
+
+impl Boundaries {
+    pub fn from_file(path: &std::path::Path) -> Result<Self, String> {
+        std::fs::read(path)
+            .map(|bytes| Self { bytes })
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+pub async fn serve_vendor(Path(_file): Path<String>) -> Response {
+    StatusCode::NOT_FOUND.into_response()
+}

@@ -2,7 +2,7 @@
 //! history, trash), the language switch, static assets, `/healthz`, and the security
 //! headers every response carries.
 
-mod assets;
+pub mod assets;
 mod auth;
 mod error;
 mod forms;
@@ -28,11 +28,25 @@ pub use i18n::{catalog, parse_catalog};
 #[derive(Clone)]
 pub struct WebState {
     pub app: App,
+    pub options: WebOptions,
+}
+
+/// How the operator configured the web front end.
+#[derive(Clone, Default)]
+pub struct WebOptions {
+    /// World boundaries the operator supplied (`--boundaries FILE`), served instead of the
+    /// embedded ones; checked by [`assets::Boundaries::from_file`] before serving starts.
+    pub boundaries: Option<std::sync::Arc<assets::Boundaries>>,
+}
+
+/// The application's routes, with the default options.
+pub fn router(app: App) -> Router {
+    router_with(app, WebOptions::default())
 }
 
 /// The application's routes.
-pub fn router(app: App) -> Router {
-    let state = WebState { app };
+pub fn router_with(app: App, options: WebOptions) -> Router {
+    let state = WebState { app, options };
     Router::new()
         .route("/", get(pages::home::page))
         .route("/healthz", get(healthz))
@@ -45,6 +59,7 @@ pub fn router(app: App) -> Router {
             get(auth::password_form).post(auth::change_password),
         )
         .route("/static/{file}", get(assets::serve))
+        .route("/static/vendor/{file}", get(assets::serve_vendor))
         .route("/pick", get(pages::pick::pick))
         .route("/search", get(pages::search::page))
         .route("/trash", get(pages::trash::page))
@@ -73,10 +88,10 @@ pub fn router(app: App) -> Router {
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
-pub async fn serve(app: App, bind: SocketAddr) -> std::io::Result<()> {
+pub async fn serve(app: App, options: WebOptions, bind: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!(address = %listener.local_addr()?, "serving");
-    let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
+    let service = router_with(app, options).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await

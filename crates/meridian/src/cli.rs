@@ -52,6 +52,10 @@ pub enum Command {
         /// Load the demonstration data first (as `meridian demo` does).
         #[arg(long)]
         demo: bool,
+        /// World boundaries for the maps (GeoJSON FeatureCollection, each feature with an
+        /// ISO 3166-1 alpha-2 `code` property), instead of the embedded ones.
+        #[arg(long, env = "MERIDIAN_BOUNDARIES", value_name = "FILE")]
+        boundaries: Option<std::path::PathBuf>,
     },
     /// Count live records per kind.
     Stats {

@@ -75,7 +75,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 report.created, report.unchanged
             )?;
         }
-        Command::Serve { bind, demo } => {
+        Command::Serve {
+            bind,
+            demo,
+            boundaries,
+        } => {
+            let options = meridian_web::WebOptions {
+                boundaries: match boundaries {
+                    Some(path) => Some(std::sync::Arc::new(
+                        meridian_web::assets::Boundaries::from_file(&path)
+                            .map_err(anyhow::Error::msg)
+                            .context("the --boundaries file cannot be used")?,
+                    )),
+                    None => None,
+                },
+            };
             let dir = search::index_dir(&cli.database, cli.index.as_deref());
             let app = search::with_index(app, &dir).await?;
             search::prepare(&app).await?;
@@ -83,7 +97,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 load_demo(&app, &mut out).await?;
             }
             drop(out);
-            meridian_web::serve(app, bind)
+            meridian_web::serve(app, options, bind)
                 .await
                 .with_context(|| format!("cannot serve on {bind}"))?;
         }
