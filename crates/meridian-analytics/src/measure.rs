@@ -1,0 +1,452 @@
+//! Counts and breakdowns over a [`Selection`]: how many, by year, by kind, by the type of
+//! the organizations involved, by continent, by country group and by country; the partner
+//! network; and gaps (countries of a group with nothing). Every page, headline, report and
+//! API answer that shows such a figure calls these functions.
+//!
+//! A record naming several countries counts once under each of them, and once under each
+//! continent or group it touches; so the buckets of those breakdowns may add up to more
+//! than the total, which is always the number of distinct records.
+
+use crate::intern::NONE;
+use crate::select::Selection;
+use crate::Analytics;
+use meridian_domain::Code;
+use meridian_domain::{LocalizedText, RecordId, RecordKind};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// How many records, and how many were left out for their date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub value: u64,
+    /// Selected but dated partly outside the window (see [`crate::select`]).
+    pub uncertain: u64,
+    /// Selected but without the date the window needs.
+    pub undated: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    Year,
+    Kind,
+    OrgType,
+    Continent,
+    CountryGroup,
+    Country,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::Year,
+        Dimension::Kind,
+        Dimension::OrgType,
+        Dimension::Continent,
+        Dimension::CountryGroup,
+        Dimension::Country,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Year => "year",
+            Dimension::Kind => "kind",
+            Dimension::OrgType => "org_type",
+            Dimension::Continent => "continent",
+            Dimension::CountryGroup => "country_group",
+            Dimension::Country => "country",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bucket {
+    /// A year, a kind, an organization type code, a continent code, a country group's
+    /// record id or an ISO alpha-2 code.
+    pub key: String,
+    pub label: LocalizedText,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Breakdown {
+    pub dimension: Dimension,
+    pub total: Count,
+    /// Years in order; other dimensions by count, largest first, then by key.
+    pub buckets: Vec<Bucket>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkNode {
+    pub id: RecordId,
+    pub name: LocalizedText,
+    pub org_type: String,
+    /// Selected records the organization takes part in.
+    pub records: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkLink {
+    pub source: RecordId,
+    pub target: RecordId,
+    /// Selected records both take part in.
+    pub records: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Network {
+    pub nodes: Vec<NetworkNode>,
+    pub links: Vec<NetworkLink>,
+}
+
+/// A member country of a group and how many selected records name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub country: String,
+    pub name: LocalizedText,
+    pub records: u64,
+}
+
+/// Records linking more organizations than this add nodes but no links (a membership
+/// list of 200 would otherwise add 20,000 links).
+const MAX_LINKED_FOR_LINKS: usize = 12;
+
+/// The calendar year of a day number (inverse of `civil_day`, H. Hinnant's algorithm).
+pub fn year_of_day(day: i64) -> i32 {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+fn country_label(code: &str) -> LocalizedText {
+    meridian_interop::reference::country(code)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| LocalizedText::new(code, code))
+}
+
+impl Analytics {
+    /// How many records the selection holds.
+    pub fn count(&self, selection: &Selection) -> Count {
+        let mut value = 0;
+        let (uncertain, undated) = self.scan(selection, |_, _, _| value += 1);
+        Count {
+            value,
+            uncertain,
+            undated,
+        }
+    }
+
+    /// How many distinct countries the selected records name.
+    pub fn count_countries(&self, selection: &Selection) -> Count {
+        let mut seen = vec![false; self.country_numbers.len()];
+        let (uncertain, undated) = self.scan(selection, |_, table, row| {
+            for c in table.countries.values(row) {
+                seen[*c as usize] = true;
+            }
+        });
+        Count {
+            value: seen.iter().filter(|s| **s).count() as u64,
+            uncertain,
+            undated,
+        }
+    }
+
+    /// The selected records' ids, at most `limit`, in table order.
+    pub fn matching(&self, selection: &Selection, limit: usize) -> Vec<RecordId> {
+        let mut ids = Vec::new();
+        self.scan(selection, |_, table, row| {
+            if ids.len() < limit {
+                ids.push(table.ids[row]);
+            }
+        });
+        ids
+    }
+
+    /// The selected records counted along one dimension.
+    pub fn breakdown(&self, selection: &Selection, dimension: Dimension) -> Breakdown {
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        let mut total = 0;
+        let date_field = selection
+            .date_field
+            .as_deref()
+            .and_then(|f| self.symbols.get(f));
+        let groups_of_country = self.groups_of_country();
+        let mut keys: Vec<String> = Vec::new();
+        let (uncertain, undated) = self.scan(selection, |kind, table, row| {
+            total += 1;
+            keys.clear();
+            match dimension {
+                Dimension::Year => {
+                    let span = match date_field.and_then(|f| table.dates.get(&f)) {
+                        Some(column) => column[row],
+                        None if selection.date_field.is_some() => crate::Span::NONE,
+                        None => table.main_date[row],
+                    };
+                    keys.push(if span.is_none() {
+                        String::new()
+                    } else {
+                        year_of_day(span.first).to_string()
+                    });
+                }
+                Dimension::Kind => keys.push(kind.as_str().to_string()),
+                Dimension::OrgType => {
+                    if kind == RecordKind::Organization {
+                        if let Some(org) = self
+                            .entities
+                            .get(&table.ids[row])
+                            .and_then(|n| self.orgs.get(&n))
+                        {
+                            keys.push(org.org_type.clone());
+                        }
+                    } else {
+                        for column in table.links.values() {
+                            for entity in column.values(row) {
+                                if let Some(org) = self.orgs.get(entity) {
+                                    if !keys.contains(&org.org_type) {
+                                        keys.push(org.org_type.clone());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Dimension::Continent => {
+                    for c in table.countries.values(row) {
+                        let key = meridian_interop::reference::countries()[*c as usize]
+                            .continent
+                            .as_str()
+                            .to_string();
+                        if !keys.contains(&key) {
+                            keys.push(key);
+                        }
+                    }
+                }
+                Dimension::CountryGroup => {
+                    for c in table.countries.values(row) {
+                        for group in &groups_of_country[*c as usize] {
+                            let key = self.entities.value(*group).to_string();
+                            if !keys.contains(&key) {
+                                keys.push(key);
+                            }
+                        }
+                    }
+                }
+                Dimension::Country => {
+                    for c in table.countries.values(row) {
+                        keys.push(
+                            meridian_interop::reference::countries()[*c as usize]
+                                .alpha2
+                                .to_string(),
+                        );
+                    }
+                }
+            }
+            for key in keys.drain(..) {
+                *counts.entry(key).or_default() += 1;
+            }
+        });
+        let mut buckets: Vec<Bucket> = counts
+            .into_iter()
+            .map(|(key, count)| Bucket {
+                label: self.bucket_label(dimension, &key),
+                key,
+                count,
+            })
+            .collect();
+        match dimension {
+            Dimension::Year => buckets.sort_by(|a, b| a.key.cmp(&b.key)),
+            _ => buckets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))),
+        }
+        Breakdown {
+            dimension,
+            total: Count {
+                value: total,
+                uncertain,
+                undated,
+            },
+            buckets,
+        }
+    }
+
+    fn groups_of_country(&self) -> Vec<Vec<u32>> {
+        let mut groups = vec![Vec::new(); self.country_numbers.len()];
+        let mut held: Vec<(&u32, &crate::GroupInfo)> = self.groups.iter().collect();
+        held.sort_by_key(|(n, _)| **n);
+        for (group, info) in held {
+            for c in &info.members {
+                groups[*c as usize].push(*group);
+            }
+        }
+        groups
+    }
+
+    /// The label of a breakdown key in both languages.
+    pub fn bucket_label(&self, dimension: Dimension, key: &str) -> LocalizedText {
+        match dimension {
+            Dimension::Year if key.is_empty() => LocalizedText::new("日期不详", "Date unknown"),
+            Dimension::Year => LocalizedText::new(&format!("{key}年"), key),
+            Dimension::Kind => RecordKind::parse(key)
+                .map(|k| {
+                    LocalizedText::new(
+                        k.label(meridian_domain::Lang::Zh),
+                        k.label(meridian_domain::Lang::En),
+                    )
+                })
+                .unwrap_or_else(|| LocalizedText::new(key, key)),
+            Dimension::OrgType => {
+                <meridian_domain::records::OrgType as meridian_domain::Code>::parse(key)
+                    .map(|t| {
+                        LocalizedText::new(
+                            t.label(meridian_domain::Lang::Zh),
+                            t.label(meridian_domain::Lang::En),
+                        )
+                    })
+                    .unwrap_or_else(|| LocalizedText::new(key, key))
+            }
+            Dimension::Continent => meridian_interop::reference::Continent::ALL
+                .into_iter()
+                .find(|c| c.as_str() == key)
+                .map(|c| {
+                    LocalizedText::new(
+                        c.label(meridian_domain::Lang::Zh),
+                        c.label(meridian_domain::Lang::En),
+                    )
+                })
+                .unwrap_or_else(|| LocalizedText::new(key, key)),
+            Dimension::CountryGroup => key
+                .parse::<RecordId>()
+                .ok()
+                .and_then(|id| self.group_name(id).cloned())
+                .unwrap_or_else(|| LocalizedText::new(key, key)),
+            Dimension::Country => country_label(key),
+        }
+    }
+
+    /// Organizations that take part in the selected records (as a link or as the owning
+    /// unit), the `max_nodes` most involved, and how often each pair appears together.
+    pub fn network(&self, selection: &Selection, max_nodes: usize) -> Network {
+        let mut weight: HashMap<u32, u64> = HashMap::new();
+        let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
+        let mut orgs: Vec<u32> = Vec::new();
+        self.scan(selection, |_, table, row| {
+            orgs.clear();
+            orgs.extend(
+                table
+                    .linked
+                    .values(row)
+                    .iter()
+                    .copied()
+                    .filter(|e| self.orgs.contains_key(e)),
+            );
+            if table.unit[row] != NONE && !orgs.contains(&table.unit[row]) {
+                orgs.push(table.unit[row]);
+            }
+            orgs.sort_unstable();
+            orgs.dedup();
+            for o in &orgs {
+                *weight.entry(*o).or_default() += 1;
+            }
+            if orgs.len() <= MAX_LINKED_FOR_LINKS {
+                for (i, a) in orgs.iter().enumerate() {
+                    for b in &orgs[i + 1..] {
+                        *pairs.entry((*a, *b)).or_default() += 1;
+                    }
+                }
+            }
+        });
+        let mut ranked: Vec<(u32, u64)> = weight.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.entities.value(a.0).cmp(self.entities.value(b.0)))
+        });
+        ranked.truncate(max_nodes);
+        let kept: HashMap<u32, ()> = ranked.iter().map(|(e, _)| (*e, ())).collect();
+        let nodes = ranked
+            .iter()
+            .map(|(e, records)| {
+                let info = &self.orgs[e];
+                NetworkNode {
+                    id: *self.entities.value(*e),
+                    name: info.name.clone(),
+                    org_type: info.org_type.clone(),
+                    records: *records,
+                }
+            })
+            .collect();
+        let mut links: Vec<NetworkLink> = pairs
+            .into_iter()
+            .filter(|((a, b), _)| kept.contains_key(a) && kept.contains_key(b))
+            .map(|((a, b), records)| NetworkLink {
+                source: *self.entities.value(a),
+                target: *self.entities.value(b),
+                records,
+            })
+            .collect();
+        links.sort_by(|a, b| {
+            b.records
+                .cmp(&a.records)
+                .then_with(|| (a.source, a.target).cmp(&(b.source, b.target)))
+        });
+        Network { nodes, links }
+    }
+
+    /// Each member of `group` with how many selected records name it, countries with none
+    /// first (then by name in English). Empty when the group is unknown.
+    pub fn gaps(&self, selection: &Selection, group: RecordId) -> Vec<Gap> {
+        let Some(info) = self.entities.get(&group).and_then(|g| self.groups.get(&g)) else {
+            return Vec::new();
+        };
+        let mut per_country = vec![0_u64; self.country_numbers.len()];
+        self.scan(selection, |_, table, row| {
+            for c in table.countries.values(row) {
+                per_country[*c as usize] += 1;
+            }
+        });
+        let mut gaps: Vec<Gap> = info
+            .members
+            .iter()
+            .map(|c| {
+                let country = &meridian_interop::reference::countries()[*c as usize];
+                Gap {
+                    country: country.alpha2.to_string(),
+                    name: country.name.clone(),
+                    records: per_country[*c as usize],
+                }
+            })
+            .collect();
+        gaps.sort_by(|a, b| {
+            (a.records > 0)
+                .cmp(&(b.records > 0))
+                .then_with(|| a.name.en.cmp(&b.name.en))
+        });
+        gaps
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use meridian_domain::civil_day;
+
+    #[test]
+    fn year_of_day_inverts_civil_day() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2020, 2, 29),
+            (2021, 12, 31),
+            (1900, 3, 1),
+            (2400, 1, 1),
+        ] {
+            assert_eq!(year_of_day(civil_day(y, m, d)), y, "{y}-{m}-{d}");
+        }
+        assert_eq!(year_of_day(civil_day(2021, 1, 1) - 1), 2020);
+    }
+}
