@@ -6,6 +6,7 @@ pub mod codes;
 pub mod date;
 pub mod facts;
 pub mod id;
+pub mod phrase;
 pub mod problems;
 pub mod quantity;
 pub mod record;
@@ -16,6 +17,11 @@ pub mod user;
 pub use codes::Code;
 pub use date::{civil_day, PartialDate, Period};
 pub use id::{RecordId, RecordKind};
+// `quantity` and `number` are renamed here: the crate root already has the `quantity` module.
+pub use phrase::{
+    check as check_template, fill, number as phrase_number, placeholders, plain_text,
+    quantity as phrase_quantity, quantity_with_unit, round_count, Segment, TemplateError,
+};
 pub use problems::{FieldError, Problems, Reason};
 pub use quantity::{Money, Qualifier, Quantity};
 pub use record::{Approval, RecordBody, Reference, ValidationContext};

@@ -29,6 +29,8 @@ code_list! {
     }
 }
 
+// The enum comes from `code_list!`, which cannot take `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for Accumulation {
     fn default() -> Self {
         Accumulation::Increment
@@ -42,6 +44,7 @@ code_list! {
     }
 }
 
+#[allow(clippy::derivable_impls)]
 impl Default for Counted {
     fn default() -> Self {
         Counted::Records
