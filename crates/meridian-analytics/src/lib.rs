@@ -22,6 +22,7 @@ mod project;
 pub mod select;
 mod table;
 
+pub use headline::{Headline, HeadlineFigure};
 pub use measure::{Breakdown, Bucket, Count, Dimension, Gap, Network, NetworkLink, NetworkNode};
 pub use progress::{
     Completeness, IndicatorProgress, PlanProgress, ProgressStatus, Reminder, UnitProgress, Value,

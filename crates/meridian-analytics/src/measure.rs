@@ -114,16 +114,23 @@ pub struct Gap {
 /// list of 200 would otherwise add 20,000 links).
 const MAX_LINKED_FOR_LINKS: usize = 12;
 
-/// The calendar year of a day number (inverse of `civil_day`, H. Hinnant's algorithm).
-pub fn year_of_day(day: i64) -> i32 {
+/// The civil date of a day number as (year, month, day): the inverse of `civil_day`
+/// (H. Hinnant's `civil_from_days`).
+pub fn date_of_day(day: i64) -> (i32, u32, u32) {
     let z = day + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((yoe + era * 400 + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// The calendar year of a day number.
+pub fn year_of_day(day: i64) -> i32 {
+    date_of_day(day).0
 }
 
 fn country_label(code: &str) -> LocalizedText {
@@ -448,5 +455,7 @@ mod tests {
             assert_eq!(year_of_day(civil_day(y, m, d)), y, "{y}-{m}-{d}");
         }
         assert_eq!(year_of_day(civil_day(2021, 1, 1) - 1), 2020);
+        assert_eq!(date_of_day(civil_day(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(date_of_day(civil_day(2023, 12, 31)), (2023, 12, 31));
     }
 }

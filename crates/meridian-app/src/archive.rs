@@ -156,6 +156,7 @@ impl App {
             history: history.len() as u64,
         };
         self.store.load(records, history, replace).await?;
+        self.forget_figures().await;
         self.reindex_all().await;
         Ok(report)
     }

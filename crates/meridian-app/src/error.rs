@@ -45,6 +45,9 @@ pub enum AppError {
     /// A step the record's state or the rules do not allow; `code` is its stable key.
     #[error("{message}")]
     NotAllowed { code: &'static str, message: String },
+    /// No plan with this id, or no plan at all.
+    #[error("there is no {0}")]
+    NoPlan(String),
     /// Searching with no search index open.
     #[error("search is not available: no search index is open")]
     SearchUnavailable,
@@ -68,6 +71,7 @@ impl AppError {
             AppError::AmbiguousOrganization { .. } => "ambiguous_organization",
             AppError::Internal(_) => "internal",
             AppError::NotAllowed { code, .. } => code,
+            AppError::NoPlan(_) => "no_plan",
             AppError::SearchUnavailable => "search_unavailable",
             AppError::Search(e) => e.code(),
         }

@@ -8,8 +8,10 @@ mod dashboard;
 mod demo;
 mod duplicates;
 mod error;
+mod figures;
 mod find;
 mod records;
+mod reports;
 mod search;
 mod titles;
 mod workflow;
@@ -23,7 +25,9 @@ pub use dashboard::{falls_due, today, Due};
 pub use demo::DemoReport;
 pub use error::AppError;
 pub use find::{RecordFilter, Sort};
+pub use meridian_analytics as analytics;
 pub use meridian_search::{Hit, SearchIndex, SearchQuery, SearchResults};
+pub use reports::{progress_document, progress_workbook, summary_sentence, ReportFormat};
 pub use workflow::Transition;
 
 use meridian_store::Store;
@@ -37,6 +41,7 @@ pub struct App {
     store: Arc<dyn Store>,
     auth: Arc<auth::AuthState>,
     search: Option<Arc<search::Indexer>>,
+    figures: Arc<figures::Figures>,
 }
 
 impl App {
@@ -46,6 +51,7 @@ impl App {
             store,
             auth: Arc::new(auth),
             search: None,
+            figures: Arc::default(),
         }
     }
 

@@ -25,7 +25,7 @@ impl App {
             None => format!("new {kind}"),
         })?;
         let record = self.store.create(new, actor).await?;
-        self.reindex(record.id).await;
+        self.after_change(record.id).await;
         Ok(record)
     }
 
@@ -38,8 +38,15 @@ impl App {
                 None => format!("new {kind} #{}", i + 1),
             })?;
         }
+        for record in new.iter_mut() {
+            record.id.get_or_insert_with(RecordId::new);
+        }
         let docs = self.docs_to_index(&mut new);
+        let for_figures = self.figures_built().then(|| new.clone());
         let created = self.store.create_many(new, actor).await?;
+        if let Some(new) = for_figures {
+            self.figures_created(&new).await;
+        }
         self.index_created(docs).await;
         Ok(created)
     }
@@ -57,7 +64,7 @@ impl App {
             .store
             .update(id, expected_version, change, actor)
             .await?;
-        self.reindex(id).await;
+        self.after_change(id).await;
         Ok(record)
     }
 
@@ -87,13 +94,13 @@ impl App {
         let current = self.get(kind, id).await?;
         let expected = expected_version.unwrap_or(current.version);
         let record = self.store.delete(id, expected, actor).await?;
-        self.reindex(id).await;
+        self.after_change(id).await;
         Ok(record)
     }
 
     pub async fn undelete(&self, id: RecordId, actor: &Actor) -> AppResult<StoredRecord> {
         let record = self.store.undelete(id, actor).await?;
-        self.reindex(id).await;
+        self.after_change(id).await;
         Ok(record)
     }
 
@@ -127,7 +134,7 @@ impl App {
                 actor,
             )
             .await?;
-        self.reindex(id).await;
+        self.after_change(id).await;
         Ok(record)
     }
 

@@ -117,7 +117,7 @@ impl App {
             .store
             .update(id, expected_version, change, actor)
             .await?;
-        self.reindex(id).await;
+        self.after_change(id).await;
         Ok(record)
     }
 }

@@ -64,7 +64,7 @@ impl WebError {
                 | StoreError::AlreadyExists { .. },
             ) => StatusCode::CONFLICT,
             AppError::Store(StoreError::Invalid { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::WrongKind { .. } => StatusCode::NOT_FOUND,
+            AppError::WrongKind { .. } | AppError::NoPlan(_) => StatusCode::NOT_FOUND,
             AppError::NotAllowed { .. } => StatusCode::CONFLICT,
             _ => return Self::internal(lang, e),
         };

@@ -5,6 +5,7 @@
 
 mod auth;
 mod demo;
+mod figures;
 mod search;
 mod support;
 mod users;

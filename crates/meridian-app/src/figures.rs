@@ -1,0 +1,128 @@
+//! Figures: the in-memory analytics projection (`meridian_analytics::Analytics`), built
+//! from storage on first use and kept in step with every write, like the search index.
+//!
+//! Every page, report, headline and command that shows a count, a breakdown or a plan's
+//! progress asks it through [`App::analytics`], so they never disagree. Building takes a
+//! scan of every live record; writes made while it is being built wait for it (they take
+//! the same turn) and are applied after, so none is missed.
+
+use crate::{App, AppResult};
+use meridian_analytics::{Analytics, Entry};
+use meridian_domain::RecordId;
+use meridian_store::{NewRecord, StoreError, StoredRecord};
+use std::sync::RwLock;
+
+/// Records read per page when building.
+const PAGE: u32 = 5_000;
+
+#[derive(Default)]
+pub(crate) struct Figures {
+    held: RwLock<Option<Analytics>>,
+    /// Held while building and while applying a change.
+    turn: tokio::sync::Mutex<()>,
+}
+
+fn entry(record: &StoredRecord) -> Entry<'_> {
+    Entry {
+        id: record.id,
+        approval: record.approval,
+        unit: record.unit,
+        body: &record.body,
+    }
+}
+
+impl App {
+    /// Answers a question from the figures, building them first if needed.
+    pub async fn analytics<R>(&self, question: impl FnOnce(&Analytics) -> R) -> AppResult<R> {
+        self.build_figures().await?;
+        let held = self.figures.held.read().unwrap_or_else(|e| e.into_inner());
+        Ok(question(held.as_ref().expect("built just now")))
+    }
+
+    async fn build_figures(&self) -> AppResult<()> {
+        if self.figures_built() {
+            return Ok(());
+        }
+        let _turn = self.figures.turn.lock().await;
+        if self.figures_built() {
+            return Ok(());
+        }
+        let mut analytics = Analytics::new();
+        let mut cursor = None;
+        loop {
+            let page = self.store.scan_records(cursor, PAGE).await?;
+            let Some(last) = page.last() else { break };
+            cursor = Some((last.kind(), last.id));
+            for record in page.iter().filter(|r| !r.is_deleted()) {
+                analytics.upsert(entry(record));
+            }
+        }
+        tracing::info!(records = analytics.len(), "figures built");
+        *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = Some(analytics);
+        Ok(())
+    }
+
+    pub(crate) fn figures_built(&self) -> bool {
+        self.figures
+            .held
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    /// After a change to one record: takes in what the store now holds for it.
+    async fn refresh_figures(&self, id: RecordId) {
+        let _turn = self.figures.turn.lock().await;
+        if !self.figures_built() {
+            return;
+        }
+        let record = match self.store.get(id).await {
+            Ok(record) if !record.is_deleted() => Some(record),
+            Ok(_) | Err(StoreError::NotFound { .. }) => None,
+            Err(error) => {
+                // The figures would drift from the database: drop them, the next question
+                // builds them again.
+                tracing::warn!(%error, "figures dropped after a failed read of {id}");
+                *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = None;
+                return;
+            }
+        };
+        let mut held = self.figures.held.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(analytics) = held.as_mut() {
+            match &record {
+                Some(record) => analytics.upsert(entry(record)),
+                None => analytics.remove(id),
+            }
+        }
+    }
+
+    /// After a change to one record: keeps every derived view (figures, search) in step.
+    pub(crate) async fn after_change(&self, id: RecordId) {
+        self.refresh_figures(id).await;
+        self.reindex(id).await;
+    }
+
+    /// After `create_many` (ids already given): takes the new records in.
+    pub(crate) async fn figures_created(&self, new: &[NewRecord]) {
+        let _turn = self.figures.turn.lock().await;
+        let mut held = self.figures.held.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(analytics) = held.as_mut() {
+            for record in new {
+                if let Some(id) = record.id {
+                    analytics.upsert(Entry {
+                        id,
+                        approval: record.approval,
+                        unit: record.unit,
+                        body: &record.body,
+                    });
+                }
+            }
+        }
+    }
+
+    /// After a change to the whole database (a restore): the next question rebuilds.
+    pub(crate) async fn forget_figures(&self) {
+        let _turn = self.figures.turn.lock().await;
+        *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}

@@ -1,0 +1,396 @@
+//! Plan progress as files an administration hands upward: an Excel workbook (an overview,
+//! one sheet per task area, the reporting completeness) and a Word document with the same
+//! tables and a chart per indicator with a numeric target. Both are built from
+//! [`PlanProgress`], the one computation behind the progress page too.
+//!
+//! Report headings are pairs of Chinese and English here rather than in the web catalogs,
+//! because the CLI writes reports without the web layer.
+
+use crate::{App, AppError, AppResult};
+use meridian_analytics::progress::{AreaProgress, IndicatorProgress, UnitProgress};
+use meridian_analytics::{Analytics, PlanProgress};
+use meridian_domain::phrase;
+use meridian_domain::{Lang, LocalizedText, Period, RecordId};
+use meridian_report::{
+    Block, Cell, Chart, ChartSeries, Column, ColumnKind, Document, SeriesStyle, Sheet, Table,
+    Workbook,
+};
+
+fn t(lang: Lang, zh: &str, en: &str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn text(value: &LocalizedText, lang: Lang) -> String {
+    value
+        .display(lang)
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_default()
+}
+
+fn period_text(period: &Period) -> String {
+    match (&period.start, &period.end) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (Some(a), None) => format!("{a}–"),
+        (None, Some(b)) => format!("–{b}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The day as ISO text.
+fn day_text(day: i64) -> String {
+    let (y, m, d) = meridian_analytics::measure::date_of_day(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn unit_name(analytics: &Analytics, unit: Option<RecordId>, lang: Lang) -> String {
+    match unit {
+        None => t(lang, "总体", "Overall"),
+        Some(id) => analytics
+            .organization_name(id)
+            .map(|n| text(n, lang))
+            .unwrap_or_else(|| id.to_string()),
+    }
+}
+
+fn progress_columns(lang: Lang) -> Vec<Column> {
+    vec![
+        Column::new(t(lang, "指标", "Indicator"), ColumnKind::Text),
+        Column::new(t(lang, "单位", "Reporting unit"), ColumnKind::Text),
+        Column::new(t(lang, "计量单位", "Unit"), ColumnKind::Text),
+        Column::new(t(lang, "基线值", "Baseline"), ColumnKind::Number),
+        Column::new(t(lang, "基线期", "Baseline period"), ColumnKind::Text),
+        Column::new(t(lang, "目标值", "Target"), ColumnKind::Number),
+        Column::new(t(lang, "目标表述", "Target as worded"), ColumnKind::Text),
+        Column::new(t(lang, "目标期", "Target period"), ColumnKind::Text),
+        Column::new(t(lang, "实际值", "Actual"), ColumnKind::Number),
+        Column::new(t(lang, "完成率", "Achieved"), ColumnKind::Percent),
+        Column::new(t(lang, "按进度应达", "Expected by now"), ColumnKind::Number),
+        Column::new(t(lang, "状态", "Status"), ColumnKind::Text),
+        Column::new(t(lang, "来源", "Source"), ColumnKind::Text),
+    ]
+}
+
+fn source_text(analytics: &Analytics, row: &UnitProgress, lang: Lang) -> String {
+    use meridian_analytics::ValueSource;
+    match row.actual.as_ref().map(|a| &a.source) {
+        None => String::new(),
+        Some(ValueSource::Computed {
+            undated, uncertain, ..
+        }) => {
+            let mut out = t(lang, "由记录计算", "Counted from records");
+            if *undated > 0 || *uncertain > 0 {
+                out.push_str(&match lang {
+                    Lang::Zh => format!("（另有{undated}条无日期、{uncertain}条日期不确定未计入）"),
+                    Lang::En => format!(
+                        " ({undated} without a date and {uncertain} with an uncertain date not counted)"
+                    ),
+                });
+            }
+            out
+        }
+        Some(ValueSource::Reported { figures }) => match lang {
+            Lang::Zh => format!("填报数据{}条", figures.len()),
+            Lang::En => format!("{} reported figure(s)", figures.len()),
+        },
+        Some(ValueSource::RolledUp { units }) => {
+            let names: Vec<String> = units
+                .iter()
+                .map(|u| unit_name(analytics, Some(*u), lang))
+                .collect();
+            format!(
+                "{}{}",
+                t(lang, "下级单位汇总：", "Sum of sub-units: "),
+                names.join(", ")
+            )
+        }
+    }
+}
+
+fn progress_row(
+    analytics: &Analytics,
+    indicator: &IndicatorProgress,
+    row: &UnitProgress,
+    lang: Lang,
+) -> Vec<Cell> {
+    let baseline = indicator.baseline.as_ref();
+    vec![
+        Cell::text(text(&indicator.name, lang)),
+        Cell::text(unit_name(analytics, row.unit, lang)),
+        Cell::text(text(&indicator.unit_label, lang)),
+        baseline.map(|b| b.value.value).into(),
+        Cell::text(baseline.map(|b| period_text(&b.period)).unwrap_or_default()),
+        row.target.map(|q| q.value).into(),
+        Cell::text(text(&row.target_text, lang)),
+        Cell::text(period_text(&indicator.period)),
+        row.actual.as_ref().map(|a| a.quantity.value).into(),
+        row.percent
+            .map_or(Cell::Empty, |p| Cell::Percent(p / 100.0)),
+        row.expected.map(|e| (e * 100.0).round() / 100.0).into(),
+        Cell::text(row.status.label(lang)),
+        Cell::text(source_text(analytics, row, lang)),
+    ]
+}
+
+fn indicator_rows(
+    analytics: &Analytics,
+    indicator: &IndicatorProgress,
+    lang: Lang,
+) -> Vec<Vec<Cell>> {
+    std::iter::once(&indicator.overall)
+        .chain(indicator.units.iter())
+        .map(|row| progress_row(analytics, indicator, row, lang))
+        .collect()
+}
+
+fn area_title(area: &AreaProgress, lang: Lang) -> String {
+    format!("{} {}", area.number, text(&area.title, lang))
+        .trim()
+        .to_string()
+}
+
+fn completeness_table(analytics: &Analytics, progress: &PlanProgress, lang: Lang) -> Table {
+    let c = &progress.completeness;
+    let mut columns = vec![
+        Column::new(t(lang, "指标", "Indicator"), ColumnKind::Text),
+        Column::new(t(lang, "单位", "Reporting unit"), ColumnKind::Text),
+    ];
+    columns.extend(
+        c.years
+            .iter()
+            .map(|y| Column::new(y.to_string(), ColumnKind::Text)),
+    );
+    let rows = c
+        .rows
+        .iter()
+        .map(|row| {
+            let name = analytics
+                .indicator(row.indicator)
+                .map(|i| text(&i.value.name, lang))
+                .unwrap_or_default();
+            let mut cells = vec![
+                Cell::text(name),
+                Cell::text(unit_name(analytics, Some(row.unit), lang)),
+            ];
+            cells.extend(row.reported.iter().map(|done| {
+                Cell::text(if *done {
+                    t(lang, "已填报", "Reported")
+                } else {
+                    t(lang, "未填报", "Missing")
+                })
+            }));
+            cells
+        })
+        .collect();
+    Table {
+        title: t(lang, "填报完整性", "Reporting completeness"),
+        columns,
+        rows,
+    }
+}
+
+fn heading_lines(progress: &PlanProgress, lang: Lang) -> Vec<String> {
+    let mut lines = vec![text(&progress.title, lang)];
+    if let Some(number) = &progress.document_number {
+        lines.push(number.clone());
+    }
+    lines.push(format!(
+        "{}{}　{}{}",
+        t(lang, "规划期：", "Plan period: "),
+        period_text(&progress.period),
+        t(lang, "截至：", "As of: "),
+        day_text(progress.as_of)
+    ));
+    lines
+}
+
+/// The workbook: an overview of every indicator, one sheet per task area with indicators,
+/// and the reporting completeness.
+pub fn progress_workbook(analytics: &Analytics, progress: &PlanProgress, lang: Lang) -> Workbook {
+    let heading = heading_lines(progress, lang);
+    let mut sheets = vec![Sheet {
+        name: t(lang, "总览", "Overview"),
+        heading: heading.clone(),
+        table: Table {
+            title: t(lang, "全部指标", "All indicators"),
+            columns: progress_columns(lang),
+            rows: progress
+                .indicators
+                .iter()
+                .map(|i| progress_row(analytics, i, &i.overall, lang))
+                .collect(),
+        },
+    }];
+    for area in progress.areas.iter().filter(|a| !a.indicators.is_empty()) {
+        sheets.push(Sheet {
+            name: area_title(area, lang),
+            heading: heading.clone(),
+            table: Table {
+                title: area_title(area, lang),
+                columns: progress_columns(lang),
+                rows: area
+                    .indicators
+                    .iter()
+                    .flat_map(|i| indicator_rows(analytics, &progress.indicators[*i], lang))
+                    .collect(),
+            },
+        });
+    }
+    sheets.push(Sheet {
+        name: t(lang, "填报完整性", "Reporting"),
+        heading,
+        table: completeness_table(analytics, progress, lang),
+    });
+    Workbook { sheets }
+}
+
+fn indicator_chart(indicator: &IndicatorProgress, lang: Lang) -> Option<Chart> {
+    let target = indicator.overall.target?;
+    if indicator.series.is_empty() {
+        return None;
+    }
+    Some(Chart {
+        title: text(&indicator.name, lang),
+        categories: indicator
+            .series
+            .iter()
+            .map(|(y, _)| y.to_string())
+            .collect(),
+        series: vec![
+            ChartSeries {
+                name: t(lang, "实际值（累计）", "Actual (cumulative)"),
+                values: indicator.series.iter().map(|(_, v)| *v).collect(),
+                style: SeriesStyle::Bar,
+            },
+            ChartSeries {
+                name: t(lang, "目标值", "Target"),
+                values: indicator
+                    .series
+                    .iter()
+                    .map(|_| Some(target.value))
+                    .collect(),
+                style: SeriesStyle::Line,
+            },
+        ],
+        unit: text(&indicator.unit_label, lang),
+    })
+}
+
+/// The Word document: for each task area its indicators' table and charts, then the
+/// reporting completeness and the reminders.
+pub fn progress_document(analytics: &Analytics, progress: &PlanProgress, lang: Lang) -> Document {
+    let heading = heading_lines(progress, lang);
+    let mut blocks = vec![Block::Paragraph(heading[1..].join("\n"))];
+    blocks.push(Block::Paragraph(summary_sentence(progress, lang)));
+    for area in progress.areas.iter().filter(|a| !a.indicators.is_empty()) {
+        blocks.push(Block::Heading {
+            level: 1,
+            text: area_title(area, lang),
+        });
+        blocks.push(Block::Table(Table {
+            title: area_title(area, lang),
+            columns: progress_columns(lang),
+            rows: area
+                .indicators
+                .iter()
+                .flat_map(|i| indicator_rows(analytics, &progress.indicators[*i], lang))
+                .collect(),
+        }));
+        for i in &area.indicators {
+            if let Some(chart) = indicator_chart(&progress.indicators[*i], lang) {
+                blocks.push(Block::Chart(chart));
+            }
+        }
+    }
+    blocks.push(Block::Heading {
+        level: 1,
+        text: t(lang, "填报完整性", "Reporting completeness"),
+    });
+    blocks.push(Block::Table(completeness_table(analytics, progress, lang)));
+    Document {
+        title: heading[0].clone(),
+        subtitle: progress.document_number.clone(),
+        blocks,
+        language: match lang {
+            Lang::Zh => "zh-CN".into(),
+            Lang::En => "en".into(),
+        },
+    }
+}
+
+/// "9 indicators: 1 achieved, 2 behind…" in the report's language.
+pub fn summary_sentence(progress: &PlanProgress, lang: Lang) -> String {
+    use meridian_analytics::ProgressStatus;
+    let parts: Vec<String> = ProgressStatus::ALL
+        .iter()
+        .filter_map(|status| {
+            let n = progress
+                .indicators
+                .iter()
+                .filter(|i| i.overall.status == *status)
+                .count();
+            (n > 0).then(|| match lang {
+                Lang::Zh => format!("{}{n}项", status.label(lang)),
+                Lang::En => format!("{n} {}", status.label(lang).to_lowercase()),
+            })
+        })
+        .collect();
+    let n = phrase::number(progress.indicators.len() as f64, lang);
+    match lang {
+        Lang::Zh => format!("共{n}项指标：{}。", parts.join("，")),
+        Lang::En => format!("{n} indicators: {}.", parts.join(", ")),
+    }
+}
+
+/// Report file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Json,
+    Xlsx,
+    Docx,
+}
+
+impl App {
+    /// A plan's progress today; without an id, the plan whose period ends last.
+    pub async fn plan_progress(&self, plan: Option<RecordId>) -> AppResult<PlanProgress> {
+        let as_of = crate::today().last_day();
+        self.analytics(|a| {
+            let plan = plan.or_else(|| {
+                a.plans()
+                    .max_by_key(|p| (p.value.period.day_range().1, p.id))
+                    .map(|p| p.id)
+            })?;
+            a.plan_progress(plan, as_of)
+        })
+        .await?
+        .ok_or_else(|| AppError::NoPlan(plan.map_or("plan".to_string(), |p| format!("plan {p}"))))
+    }
+
+    /// A plan's progress report as file bytes.
+    pub async fn progress_report(
+        &self,
+        plan: Option<RecordId>,
+        format: ReportFormat,
+        lang: Lang,
+    ) -> AppResult<Vec<u8>> {
+        let progress = self.plan_progress(plan).await?;
+        let bytes = self
+            .analytics(|a| match format {
+                ReportFormat::Json => serde_json::to_vec_pretty(&progress)
+                    .map_err(|e| AppError::Internal(e.to_string())),
+                ReportFormat::Xlsx => {
+                    meridian_report::write_xlsx(&progress_workbook(a, &progress, lang))
+                        .map_err(|e| AppError::Internal(e.to_string()))
+                }
+                ReportFormat::Docx => {
+                    meridian_report::write_docx(&progress_document(a, &progress, lang))
+                        .map_err(|e| AppError::Internal(e.to_string()))
+                }
+            })
+            .await??;
+        Ok(bytes)
+    }
+}
