@@ -106,6 +106,11 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Reports: `report progress` writes a plan's progress as JSON, Excel or Word.
+    Report {
+        #[command(subcommand)]
+        action: ReportCommand,
+    },
     /// Manage reporting units: the organizations users belong to.
     Unit {
         #[command(subcommand)]
@@ -160,6 +165,31 @@ pub enum UserCommand {
     Enable { name: String },
     /// Set a new password, read as one line from standard input; ends the user's sessions.
     ResetPassword { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// A plan's indicators against baselines and targets, status and reporting completeness.
+    Progress {
+        /// The plan's record id (default: the plan whose period ends last).
+        #[arg(long)]
+        plan: Option<String>,
+        #[arg(long, value_enum)]
+        format: ReportFileFormat,
+        /// zh or en.
+        #[arg(long, default_value = "zh")]
+        language: String,
+        /// The file to write.
+        #[arg(short = 'o', long)]
+        output: std::path::PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFileFormat {
+    Json,
+    Xlsx,
+    Docx,
 }
 
 #[derive(Debug, Subcommand)]

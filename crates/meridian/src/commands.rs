@@ -1,6 +1,6 @@
 //! One function per command; the composition root that picks the storage backend.
 
-use crate::cli::{Cli, Command, ExportFormat, StatsFormat};
+use crate::cli::{Cli, Command, ExportFormat, ReportCommand, ReportFileFormat, StatsFormat};
 use crate::output;
 use crate::search;
 use crate::users;
@@ -210,6 +210,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User { action } => users::user(&app, action, &mut out).await?,
         Command::Unit { action } => users::unit(&app, action, &mut out).await?,
+        Command::Report {
+            action:
+                ReportCommand::Progress {
+                    plan,
+                    format,
+                    language,
+                    output,
+                },
+        } => {
+            let plan = plan.as_deref().map(parse_id).transpose()?;
+            let lang = meridian_domain::Lang::parse(&language)
+                .with_context(|| format!("unknown language {language:?}: zh or en"))?;
+            let format = match format {
+                ReportFileFormat::Json => meridian_app::ReportFormat::Json,
+                ReportFileFormat::Xlsx => meridian_app::ReportFormat::Xlsx,
+                ReportFileFormat::Docx => meridian_app::ReportFormat::Docx,
+            };
+            let bytes = app.progress_report(plan, format, lang).await?;
+            std::fs::write(&output, &bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len())?;
+        }
         Command::Search {
             action,
             query,

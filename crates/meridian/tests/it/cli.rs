@@ -177,3 +177,74 @@ fn mistakes_get_messages_a_person_can_act_on() {
     );
     assert!(!run.stderr.contains("secret"));
 }
+
+both_backends!(
+    report_progress_writes_files_that_open_again,
+    |db: TestDb| async move {
+        ok(&db, &["demo"]);
+        let dir = tempfile::tempdir().unwrap();
+        let xlsx = dir.path().join("progress.xlsx");
+        let said = ok(
+            &db,
+            &[
+                "report",
+                "progress",
+                "--format",
+                "xlsx",
+                "--language",
+                "en",
+                "-o",
+                xlsx.to_str().unwrap(),
+            ],
+        );
+        assert!(said.starts_with("wrote "), "{said}");
+        let sheets = meridian_report::inspect::xlsx_cells(&std::fs::read(&xlsx).unwrap()).unwrap();
+        assert_eq!(sheets[0].0, "Overview");
+        let overview = &sheets[0].1;
+        let row = overview
+            .iter()
+            .find(|r| {
+                r.first().map(String::as_str)
+                    == Some("Build a batch of national TCM service export bases")
+                    || r.first().map(String::as_str) == Some("National TCM service export bases")
+            })
+            .unwrap_or_else(|| panic!("{overview:?}"));
+        assert!(row.contains(&"17".to_string()), "baseline 17: {row:?}");
+        assert!(row.contains(&"No numeric target".to_string()), "{row:?}");
+
+        let docx = dir.path().join("progress.docx");
+        ok(
+            &db,
+            &[
+                "report",
+                "progress",
+                "--format",
+                "docx",
+                "-o",
+                docx.to_str().unwrap(),
+            ],
+        );
+        let text = meridian_report::inspect::docx_text(&std::fs::read(&docx).unwrap()).unwrap();
+        assert!(text.contains("国中医药国际发〔2021〕6号"), "{text}");
+        assert!(
+            text.contains("建设一批国家中医药服务出口基地"),
+            "the target as worded"
+        );
+
+        let json = dir.path().join("progress.json");
+        ok(
+            &db,
+            &[
+                "report",
+                "progress",
+                "--format",
+                "json",
+                "-o",
+                json.to_str().unwrap(),
+            ],
+        );
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+        assert_eq!(value["indicators"].as_array().unwrap().len(), 9);
+    }
+);
