@@ -115,6 +115,18 @@ impl RecordData for Indicator {
         if self.method == IndicatorMethod::Computed && self.computation.is_none() {
             check.push("computation", Reason::Required);
         }
+        for lang in crate::Lang::ALL {
+            if let Some(template) = self.headline.get(lang) {
+                if crate::phrase::check(template).is_err() {
+                    check.push(
+                        &format!("headline.{}", lang.as_str()),
+                        Reason::BadFormat {
+                            expected: "text with {value} or {indicator_code}".into(),
+                        },
+                    );
+                }
+            }
+        }
         if let Some(computation) = &self.computation {
             for (i, filter) in computation.filters.iter().enumerate() {
                 if filter.field.trim().is_empty() {
@@ -137,6 +149,36 @@ impl RecordData for Indicator {
 
     fn title(&self) -> LocalizedText {
         self.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::ValidationContext;
+
+    struct NoCountries;
+    impl ValidationContext for NoCountries {
+        fn is_country(&self, _: &str) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn a_broken_headline_template_is_refused_on_its_language() {
+        let indicator = Indicator {
+            code: "officials".into(),
+            name: LocalizedText::new("官员", "Officials"),
+            unit: LocalizedText::default(),
+            method: IndicatorMethod::Reported,
+            accumulation: Accumulation::Increment,
+            computation: None,
+            headline: LocalizedText::new("接待{value}名官员", "received {value officials"),
+            description: LocalizedText::default(),
+        };
+        let problems = crate::RecordBody::from(indicator).validate(&NoCountries);
+        let fields: Vec<&str> = problems.errors.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, vec!["indicator.headline.en"]);
     }
 }
 
