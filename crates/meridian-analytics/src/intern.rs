@@ -27,7 +27,8 @@ impl<T: Eq + Hash + Clone> Interner<T> {
         if let Some(n) = self.numbers.get(value) {
             return *n;
         }
-        let n = u32::try_from(self.values.len()).expect("fewer than 4 billion distinct values");
+        // Distinct values are far fewer than 4 billion (records are counted in millions).
+        let n = self.values.len() as u32;
         self.values.push(value.clone());
         self.numbers.insert(value.clone(), n);
         n

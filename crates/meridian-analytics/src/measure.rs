@@ -299,7 +299,7 @@ impl Analytics {
     pub fn bucket_label(&self, dimension: Dimension, key: &str) -> LocalizedText {
         match dimension {
             Dimension::Year if key.is_empty() => LocalizedText::new("日期不详", "Date unknown"),
-            Dimension::Year => LocalizedText::new(&format!("{key}年"), key),
+            Dimension::Year => LocalizedText::new(format!("{key}年"), key),
             Dimension::Kind => RecordKind::parse(key)
                 .map(|k| {
                     LocalizedText::new(

@@ -277,6 +277,16 @@ fn status_of(
     }
 }
 
+/// What one indicator's progress is asked about.
+#[derive(Clone, Copy)]
+struct Asked<'a> {
+    indicator: &'a Held<Indicator>,
+    baseline: Option<f64>,
+    period: &'a Period,
+    elapsed: f64,
+    as_of: i64,
+}
+
 /// The part of the period a computed value counts on day `as_of`: up to the end of that
 /// day's year (dates are often known only to the year), at most to the period's end.
 /// Reported figures are taken as reported.
@@ -380,7 +390,7 @@ impl Analytics {
                 .iter()
                 .filter(|f| {
                     let (_, end) = f.value.period.day_range();
-                    end != i64::MAX && end <= to && end >= from.max(i64::MIN)
+                    end != i64::MAX && end <= to && end >= from
                 })
                 .max_by_key(|f| (f.value.period.day_range().1, f.id))
                 .map(|f| vec![*f])
@@ -471,15 +481,18 @@ impl Analytics {
 
     fn unit_progress(
         &self,
-        indicator: &Held<Indicator>,
-        baseline: Option<f64>,
+        asked: &Asked<'_>,
         unit: Option<RecordId>,
         target: Option<&Target>,
         rolled_up_target: Option<f64>,
-        period: &Period,
-        elapsed: f64,
-        as_of: i64,
     ) -> UnitProgress {
+        let Asked {
+            indicator,
+            baseline,
+            period,
+            elapsed,
+            as_of,
+        } = *asked;
         let target_value = target
             .and_then(|t| t.value.map(|q| q.value))
             .or(rolled_up_target);
@@ -549,16 +562,14 @@ impl Analytics {
             ),
             None => None,
         };
-        let overall = self.unit_progress(
+        let asked = Asked {
             indicator,
             baseline,
-            None,
-            overall_target,
-            rolled_up_target,
-            &period,
+            period: &period,
             elapsed,
             as_of,
-        );
+        };
+        let overall = self.unit_progress(&asked, None, overall_target, rolled_up_target);
         let mut unit_ids: Vec<RecordId> = unit_targets
             .iter()
             .filter_map(|t| t.reporting_unit)
@@ -575,16 +586,7 @@ impl Analytics {
                     .iter()
                     .find(|t| t.reporting_unit == Some(*unit))
                     .copied();
-                self.unit_progress(
-                    indicator,
-                    baseline,
-                    Some(*unit),
-                    target,
-                    None,
-                    &period,
-                    elapsed,
-                    as_of,
-                )
+                self.unit_progress(&asked, Some(*unit), target, None)
             })
             .collect();
         let series = self.yearly_series(indicator, &period, as_of);

@@ -98,10 +98,10 @@ fn is_country_code(text: &str) -> bool {
 
 fn collect_countries(value: &Value, under_country_key: bool, out: &mut Vec<String>) {
     match value {
-        Value::String(s) if under_country_key && is_country_code(s) => {
-            if !out.iter().any(|c| c == s) {
-                out.push(s.clone());
-            }
+        Value::String(s)
+            if under_country_key && is_country_code(s) && !out.iter().any(|c| c == s) =>
+        {
+            out.push(s.clone());
         }
         Value::Array(items) => {
             for item in items {
@@ -141,11 +141,15 @@ pub(crate) fn project(body: &RecordBody) -> Projected {
                 continue;
             }
             match value {
-                Value::String(s) if iso_date(s).is_some() => {
-                    let date = iso_date(s).expect("checked");
-                    out.dates.push((key.clone(), Span::of(&date)));
-                }
                 Value::String(s) if is_record_id(s) => {}
+                Value::String(s) => match iso_date(s) {
+                    Some(date) => out.dates.push((key.clone(), Span::of(&date))),
+                    None => {
+                        if let Some(text) = attribute_text(value) {
+                            out.attributes.push((key.clone(), text));
+                        }
+                    }
+                },
                 Value::Object(period)
                     if period.contains_key("start") || period.contains_key("end") =>
                 {

@@ -6,7 +6,7 @@
 //! scan of every live record; writes made while it is being built wait for it (they take
 //! the same turn) and are applied after, so none is missed.
 
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult};
 use meridian_analytics::{Analytics, Entry};
 use meridian_domain::RecordId;
 use meridian_store::{NewRecord, StoreError, StoredRecord};
@@ -34,9 +34,17 @@ fn entry(record: &StoredRecord) -> Entry<'_> {
 impl App {
     /// Answers a question from the figures, building them first if needed.
     pub async fn analytics<R>(&self, question: impl FnOnce(&Analytics) -> R) -> AppResult<R> {
-        self.build_figures().await?;
-        let held = self.figures.held.read().unwrap_or_else(|e| e.into_inner());
-        Ok(question(held.as_ref().expect("built just now")))
+        // A restore may drop the figures between building and reading: build again.
+        for _ in 0..3 {
+            self.build_figures().await?;
+            let held = self.figures.held.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(analytics) = held.as_ref() {
+                return Ok(question(analytics));
+            }
+        }
+        Err(AppError::Internal(
+            "the figures were dropped three times while being read".into(),
+        ))
     }
 
     async fn build_figures(&self) -> AppResult<()> {

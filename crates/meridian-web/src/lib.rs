@@ -62,6 +62,8 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
         .route("/static/vendor/{file}", get(assets::serve_vendor))
         .route("/pick", get(pages::pick::pick))
         .route("/search", get(pages::search::page))
+        .route("/analytics", get(pages::analytics::page))
+        .route("/progress", get(pages::progress::page))
         .route("/trash", get(pages::trash::page))
         .route("/trash/{id}/undelete", post(pages::trash::undelete))
         .route(

@@ -21,6 +21,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "base.html",
     "error.html",
     "home.html",
+    "analytics.html",
+    "progress.html",
     "list.html",
     "detail.html",
     "form.html",

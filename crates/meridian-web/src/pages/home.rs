@@ -10,6 +10,7 @@ use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::State;
 use axum::response::Html;
+use meridian_app::analytics::{Dimension, Selection};
 use meridian_app::App;
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, Lang, RecordKind};
@@ -18,31 +19,37 @@ use minijinja::{context, Value};
 
 const DUE_WITHIN_DAYS: i64 = 180;
 
-/// Live records per kind owned by the user's scope (everything for the admin).
+/// Live records per kind owned by the user's scope (everything for the admin), drafts
+/// included: counted by the figures (`App::analytics`), the path every other count takes.
 async fn counts(app: &App, lang: Lang, principal: &Principal) -> WebResult<Vec<(RecordKind, u64)>> {
-    if principal.is_admin() {
-        let stats = app.stats().await.map_err(|e| WebError::from_app(lang, e))?;
-        return Ok(stats.into_iter().collect());
+    let selection = Selection {
+        kinds: RecordKind::ALL.to_vec(),
+        include_unapproved: true,
+        units: if principal.is_admin() {
+            Vec::new()
+        } else {
+            principal.units_in_scope.to_vec()
+        },
+        ..Selection::default()
+    };
+    if !principal.is_admin() && selection.units.is_empty() {
+        return Ok(RecordKind::ALL.iter().map(|k| (*k, 0)).collect());
     }
-    // One scan, counted by kind, rather than one filtered scan per kind.
-    let all = app
-        .store()
-        .list(&ListQuery {
-            limit: u32::MAX,
-            ..ListQuery::default()
-        })
+    let breakdown = app
+        .analytics(|a| a.breakdown(&selection, Dimension::Kind))
         .await
-        .map_err(|e| WebError::internal(lang, e))?;
-    let mut counts: std::collections::BTreeMap<RecordKind, u64> =
-        RecordKind::ALL.iter().map(|k| (*k, 0)).collect();
-    for record in all.items.iter().filter(|r| {
-        r.unit
-            .is_some_and(|u| principal.units_in_scope.contains(&u))
-    }) {
-        *counts.entry(record.kind()).or_default() += 1;
-    }
-    let out: Vec<_> = counts.into_iter().collect();
-    Ok(out)
+        .map_err(|e| WebError::from_app(lang, e))?;
+    Ok(RecordKind::ALL
+        .iter()
+        .map(|k| {
+            let n = breakdown
+                .buckets
+                .iter()
+                .find(|b| b.key == k.as_str())
+                .map_or(0, |b| b.count);
+            (*k, n)
+        })
+        .collect())
 }
 
 fn dated(record: &StoredRecord, title: meridian_domain::LocalizedText, date: String) -> Value {

@@ -1,12 +1,15 @@
 //! Page handlers, one module per page family, and what they share: reading the kind and
 //! id from the path, looking up titles of linked records, and record summaries for lists.
 
+pub mod analytics;
+pub mod charts;
 pub mod detail;
 pub mod edit;
 pub mod history;
 pub mod home;
 pub mod list;
 pub mod pick;
+pub mod progress;
 pub mod search;
 pub mod trash;
 

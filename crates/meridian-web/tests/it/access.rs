@@ -61,6 +61,8 @@ async fn every_route_allows_exactly_the_roles_it_should() {
         "/records/news",
         "/records/news/new",
         "/pick?kinds=organization&q=nan",
+        "/analytics",
+        "/progress",
     ];
     // (route suffix or action, state needed, roles allowed)
     let actions: [(&str, &str, &[&str]); 9] = [

@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access;
+mod assets;
 mod catalogs;
+mod figures;
 mod pages;
 mod search;
 mod support;
