@@ -15,5 +15,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod browser;
+mod figures;
 mod flow;
 mod harness;
