@@ -7,7 +7,8 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Path, Query, RawQuery, State};
-use axum::response::Html;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use meridian_app::{RecordFilter, Sort};
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, RecordKind};
@@ -33,6 +34,9 @@ pub struct ListParams {
     sort: String,
     #[serde(default)]
     page: Option<usize>,
+    /// `csv` or `xlsx`: every record the filters select, as a file.
+    #[serde(default)]
+    format: Option<String>,
 }
 
 impl ListParams {
@@ -79,8 +83,11 @@ pub async fn page(
     Path(kind_name): Path<String>,
     Query(params): Query<ListParams>,
     RawQuery(raw): RawQuery,
-) -> WebResult<Html<String>> {
+) -> WebResult<Response> {
     let kind = kind(lang, &kind_name)?;
+    if let Some(format) = params.format.as_deref() {
+        return export(&state, lang, &user, kind, &params, format).await;
+    }
     let page = params.page.unwrap_or(1).max(1);
     let found = state
         .app
@@ -126,7 +133,22 @@ pub async fn page(
         kind.as_str(),
         raw.as_ref().map(|q| format!("?{q}")).unwrap_or_default()
     );
+    let download = |format: &str| {
+        let kept: Vec<&str> = raw
+            .as_deref()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("page=") && !p.starts_with("format="))
+            .collect();
+        let mut query = kept.join("&");
+        if !query.is_empty() {
+            query.push('&');
+        }
+        format!("/records/{}?{query}format={format}", kind.as_str())
+    };
     let ctx = context! {
+        csv_url => download("csv"),
+        xlsx_url => download("xlsx"),
         title => kind.label(lang),
         can_create => user.0.principal.can_create(),
         kind => kind.as_str(),
@@ -145,5 +167,103 @@ pub async fn page(
         here,
     };
     crate::ui::render(lang, Some(&user.0), "list.html", ctx)
+        .map(IntoResponse::into_response)
         .map_err(|e| WebError::internal(lang, e))
+}
+
+/// Every record the list's filters select (not only one page), as CSV or Excel: id, both
+/// titles, approval state, owning unit, dates and the record's address.
+async fn export(
+    state: &WebState,
+    lang: meridian_domain::Lang,
+    user: &User,
+    kind: RecordKind,
+    params: &ListParams,
+    format: &str,
+) -> WebResult<Response> {
+    use meridian_report::{Cell, Column, ColumnKind, Sheet, Table, Workbook};
+    if format != "csv" && format != "xlsx" {
+        return Err(WebError::not_found(lang));
+    }
+    let found = state
+        .app
+        .find(
+            kind,
+            &params.filter(&user.0.principal),
+            params.sort(lang),
+            0,
+            usize::MAX,
+        )
+        .await
+        .map_err(|e| WebError::from_app(lang, e))?;
+    let columns = vec![
+        Column::new("id", ColumnKind::Text),
+        Column::new(t(lang, "export.title_zh"), ColumnKind::Text),
+        Column::new(t(lang, "export.title_en"), ColumnKind::Text),
+        Column::new(t(lang, "export.approval"), ColumnKind::Text),
+        Column::new(t(lang, "export.unit"), ColumnKind::Text),
+        Column::new(t(lang, "export.created"), ColumnKind::Text),
+        Column::new(t(lang, "export.updated"), ColumnKind::Text),
+        Column::new(t(lang, "export.address"), ColumnKind::Text),
+    ];
+    let mut rows = Vec::with_capacity(found.items.len());
+    for record in &found.items {
+        let title = state.app.title_of(record).await;
+        let unit = match record.unit {
+            Some(unit) => match state.app.store().get(unit).await {
+                Ok(org) => org
+                    .body
+                    .title()
+                    .display(lang)
+                    .map(|(s, _)| s.to_string())
+                    .unwrap_or_default(),
+                Err(_) => unit.to_string(),
+            },
+            None => String::new(),
+        };
+        rows.push(vec![
+            Cell::text(record.id.to_string()),
+            Cell::text(title.zh.clone().unwrap_or_default()),
+            Cell::text(title.en.clone().unwrap_or_default()),
+            Cell::text(t(lang, &format!("approval.{}", record.approval.as_str()))),
+            Cell::text(unit),
+            Cell::text(record.created_at.clone()),
+            Cell::text(record.updated_at.clone()),
+            Cell::text(format!("/records/{}/{}", kind.as_str(), record.id)),
+        ]);
+    }
+    let table = Table {
+        title: kind.label(lang).to_string(),
+        columns,
+        rows,
+    };
+    let (bytes, mime) = if format == "xlsx" {
+        let book = Workbook {
+            sheets: vec![Sheet {
+                name: kind.label(lang).to_string(),
+                heading: Vec::new(),
+                table,
+            }],
+        };
+        let bytes = meridian_report::write_xlsx(&book).map_err(|e| WebError::internal(lang, e))?;
+        (
+            bytes,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    } else {
+        let mut bytes = Vec::new();
+        meridian_report::write_csv(&table, &mut bytes).map_err(|e| WebError::internal(lang, e))?;
+        (bytes, "text/csv; charset=utf-8")
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.{format}\"", kind.as_str()),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

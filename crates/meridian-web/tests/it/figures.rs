@@ -101,3 +101,47 @@ async fn the_analytics_page_counts_maps_and_exports() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_filtered_list_downloads_every_result_as_csv() {
+    let mut site = Site::with_demo().await;
+    site.sign_in("viewer").await;
+    let page = site.get_in("/records/centre?country=US", "en").await;
+    let links = page
+        .body
+        .split("class=\"downloads\"")
+        .nth(1)
+        .unwrap_or_default();
+    let links = links.split("</p>").next().unwrap_or_default();
+    assert!(
+        links.contains("country=US&amp;format=csv"),
+        "download link keeps the filter: {links}"
+    );
+    let csv = site
+        .get_in("/records/centre?country=US&format=csv", "en")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert_eq!(
+        lines.len(),
+        2,
+        "a header and the China-U.S. centre: {}",
+        csv.body
+    );
+    assert!(
+        lines[1].contains("China-U.S. TCM Center") && lines[1].contains("中美中医药中心"),
+        "{}",
+        lines[1]
+    );
+    let all = site.get_in("/records/centre?format=csv", "en").await;
+    assert_eq!(
+        all.body.lines().count(),
+        1 + 9,
+        "all nine demo centres, not one page: {}",
+        all.body
+    );
+    assert_eq!(
+        site.get("/records/centre?format=pdf").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
