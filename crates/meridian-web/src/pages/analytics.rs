@@ -304,6 +304,37 @@ pub async fn page(
                 list.sort_by(|x, y| x.value.code.cmp(&y.value.code));
                 list.iter().map(|i| context! { id => i.id.to_string(), name => text(&i.value.name, lang), selected => Some(i.id) == indicator }).collect()
             };
+            let mut reported: Vec<(String, String, String, Value)> = Vec::new();
+            for indicator in a.indicators() {
+                for figure in a
+                    .figures_of(indicator.id)
+                    .filter(|f| f.approval == meridian_domain::Approval::Approved)
+                {
+                    let unit = a
+                        .organization_name(figure.value.reporting_unit)
+                        .map(|n| text(n, lang))
+                        .unwrap_or_default();
+                    let period = match text(&figure.value.period_label, lang) {
+                        label if !label.is_empty() => label,
+                        _ => super::progress::period_text(&figure.value.period),
+                    };
+                    let value = phrase::quantity_with_unit(
+                        &figure.value.value,
+                        &text(&indicator.value.unit, lang),
+                        lang,
+                    );
+                    let name = text(&indicator.value.name, lang);
+                    reported.push((
+                        unit.clone(),
+                        indicator.value.code.clone(),
+                        figure.id.to_string(),
+                        context! { unit, name, period, value, id => figure.id.to_string(),
+                                   dates => super::progress::period_text(&figure.value.period) },
+                    ));
+                }
+            }
+            reported.sort_by(|x, y| (&x.0, &x.1, &x.2).cmp(&(&y.0, &y.1, &y.2)));
+            let reported: Vec<Value> = reported.into_iter().map(|r| r.3).collect();
             let country_groups: Vec<Value> = meridian_interop::reference::country_groups()
                 .iter()
                 .map(|g| {
@@ -333,6 +364,7 @@ pub async fn page(
                 covered => gaps.iter().filter(|g| g.records > 0).count(),
                 members => gaps.len(),
                 headlines,
+                reported,
                 deadlines,
                 here => "/analytics",
                 dimensions => ["year", "org_type", "continent", "country_group", "country"],

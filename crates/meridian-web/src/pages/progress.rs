@@ -33,7 +33,7 @@ fn text(value: &LocalizedText, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn period_text(period: &Period) -> String {
+pub(super) fn period_text(period: &Period) -> String {
     match (&period.start, &period.end) {
         (Some(a), Some(b)) if a == b => a.to_string(),
         (Some(a), Some(b)) => format!("{a}–{b}"),
