@@ -158,6 +158,9 @@ pub struct IndicatorProgress {
     pub elapsed: f64,
     pub overall: UnitProgress,
     pub units: Vec<UnitProgress>,
+    /// What the units' own targets add up to, when any has one: beside an overall target,
+    /// shows whether the units' targets cover it.
+    pub unit_targets_total: Option<f64>,
     /// Actual value at the end of each year of the period so far (cumulative within the
     /// period for an increment), for charts against the target.
     pub series: Vec<(i32, Option<f64>)>,
@@ -590,7 +593,13 @@ impl Analytics {
             })
             .collect();
         let series = self.yearly_series(indicator, &period, as_of);
+        let unit_values: Vec<f64> = unit_targets
+            .iter()
+            .filter_map(|t| t.value.map(|q| q.value))
+            .collect();
+        let unit_targets_total = (!unit_values.is_empty()).then(|| unit_values.iter().sum());
         Some(IndicatorProgress {
+            unit_targets_total,
             indicator: indicator.id,
             code: indicator.value.code.clone(),
             name: indicator.value.name.clone(),

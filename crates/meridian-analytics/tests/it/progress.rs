@@ -57,6 +57,8 @@ fn a_computed_indicator_against_its_overall_and_unit_targets() {
         .unwrap();
     assert_eq!(p2.actual.as_ref().unwrap().quantity.value, 0.0);
     assert_eq!(p2.status, ProgressStatus::Behind);
+    // The provinces' targets (6 and 4) cover the national 10.
+    assert_eq!(centres.unit_targets_total, Some(10.0));
     // The responsible unit has no target of its own.
     let a_unit = centres
         .units

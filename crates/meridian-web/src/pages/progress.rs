@@ -109,6 +109,11 @@ fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
                 baseline_period => ind.baseline.as_ref().map(|b| period_text(&b.period)).unwrap_or_default(),
                 period => period_text(&ind.period),
                 elapsed => format!("{:.0}%", ind.elapsed * 100.0),
+                unit_targets_total => match (ind.unit_targets_total, ind.overall.target) {
+                    (Some(total), Some(target)) if !ind.overall.target_rolled_up && (total - target.value).abs() > f64::EPSILON =>
+                        Some(phrase::number(total, lang)),
+                    _ => None,
+                },
                 rows => std::iter::once(&ind.overall).chain(ind.units.iter()).map(|p| row(a, p, lang)).collect::<Vec<_>>(),
                 chart => chart_spec,
             }
