@@ -15,23 +15,9 @@
 //!   path with list positions dropped (`participants[2].organization` →
 //!   `participants.organization`).
 
+pub use meridian_domain::MAIN_DATE_FIELDS;
 use meridian_domain::{PartialDate, RecordBody, RecordId};
 use serde_json::Value;
-
-/// Where a record's main date comes from, first found wins.
-pub const MAIN_DATE_FIELDS: &[&str] = &[
-    "joined",
-    "signed",
-    "effective",
-    "published",
-    "designated",
-    "issued",
-    "period.start",
-    "since",
-    "founded",
-    "received",
-    "period.end",
-];
 
 const COUNTRY_KEYS: &[&str] = &["country", "countries", "members", "member_countries"];
 

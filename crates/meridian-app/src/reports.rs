@@ -10,7 +10,7 @@ use crate::{App, AppError, AppResult};
 use meridian_analytics::progress::{AreaProgress, IndicatorProgress, UnitProgress};
 use meridian_analytics::{Analytics, PlanProgress};
 use meridian_domain::phrase;
-use meridian_domain::{Lang, LocalizedText, Period, RecordId};
+use meridian_domain::{Lang, LocalizedText, RecordId};
 use meridian_report::{
     Block, Cell, Chart, ChartSeries, Column, ColumnKind, Document, SeriesStyle, Sheet, Table,
     Workbook,
@@ -28,16 +28,6 @@ fn text(value: &LocalizedText, lang: Lang) -> String {
         .display(lang)
         .map(|(s, _)| s.to_string())
         .unwrap_or_default()
-}
-
-fn period_text(period: &Period) -> String {
-    match (&period.start, &period.end) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("{a}–"),
-        (None, Some(b)) => format!("–{b}"),
-        (None, None) => String::new(),
-    }
 }
 
 /// The day as ISO text.
@@ -122,10 +112,10 @@ fn progress_row(
         Cell::text(unit_name(analytics, row.unit, lang)),
         Cell::text(text(&indicator.unit_label, lang)),
         baseline.map(|b| b.value.value).into(),
-        Cell::text(baseline.map(|b| period_text(&b.period)).unwrap_or_default()),
+        Cell::text(baseline.map(|b| b.period.label()).unwrap_or_default()),
         row.target.map(|q| q.value).into(),
         Cell::text(text(&row.target_text, lang)),
-        Cell::text(period_text(&indicator.period)),
+        Cell::text(indicator.period.label()),
         row.actual.as_ref().map(|a| a.quantity.value).into(),
         row.percent
             .map_or(Cell::Empty, |p| Cell::Percent(p / 100.0)),
@@ -200,7 +190,7 @@ fn heading_lines(progress: &PlanProgress, lang: Lang) -> Vec<String> {
     lines.push(format!(
         "{}{}　{}{}",
         t(lang, "规划期：", "Plan period: "),
-        period_text(&progress.period),
+        progress.period.label(),
         t(lang, "截至：", "As of: "),
         day_text(progress.as_of)
     ));

@@ -330,6 +330,18 @@ impl Period {
         )
     }
 
+    /// The period as people read it: "2021–2025", "2015–" (since), "–2020" (until), one
+    /// date when both ends are the same, "" when unknown.
+    pub fn label(&self) -> String {
+        match (&self.start, &self.end) {
+            (Some(s), Some(e)) if s == e => s.to_string(),
+            (Some(s), Some(e)) => format!("{s}–{e}"),
+            (Some(s), None) => format!("{s}–"),
+            (None, Some(e)) => format!("–{e}"),
+            (None, None) => String::new(),
+        }
+    }
+
     pub fn is_unknown(&self) -> bool {
         self.start.is_none() && self.end.is_none()
     }

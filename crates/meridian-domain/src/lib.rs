@@ -24,5 +24,5 @@ pub use phrase::{
 };
 pub use problems::{FieldError, Problems, Reason};
 pub use quantity::{Money, Qualifier, Quantity};
-pub use record::{Approval, RecordBody, Reference, ValidationContext};
+pub use record::{Approval, RecordBody, Reference, ValidationContext, MAIN_DATE_FIELDS};
 pub use text::{Lang, LocalizedText};

@@ -46,6 +46,22 @@ pub trait ValidationContext {
     fn is_country(&self, code: &str) -> bool;
 }
 
+/// Where a record's main date comes from, first found wins; `a.b` is field `b` of object
+/// `a`. Search takes its year from it and figures their default date.
+pub const MAIN_DATE_FIELDS: &[&str] = &[
+    "joined",
+    "signed",
+    "effective",
+    "published",
+    "designated",
+    "issued",
+    "period.start",
+    "since",
+    "founded",
+    "received",
+    "period.end",
+];
+
 /// A link from one record to another, checked by storage inside the same transaction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {

@@ -62,20 +62,8 @@ pub const CODE_KEYS: &[&str] = &[
 
 const COUNTRY_KEYS: &[&str] = &["country", "countries", "members", "member_countries"];
 
-/// Where the year comes from, first found wins; `a.b` is field `b` of object `a`.
-pub const YEAR_FIELDS: &[&str] = &[
-    "joined",
-    "signed",
-    "effective",
-    "published",
-    "designated",
-    "issued",
-    "period.start",
-    "since",
-    "founded",
-    "received",
-    "period.end",
-];
+/// Where the year comes from, first found wins.
+pub const YEAR_FIELDS: &[&str] = meridian_domain::MAIN_DATE_FIELDS;
 
 impl SearchDoc {
     /// Builds the index entry for a record (see the module documentation for the rules).

@@ -11,7 +11,6 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use meridian_app::analytics::{Analytics, Breakdown, Dimension, Selection, ValueSource};
 use meridian_domain::phrase::{self, Segment};
@@ -215,7 +214,7 @@ pub async fn page(
                     }],
                 })
                 .map_err(|e| WebError::internal(lang, e))?;
-                Ok(file(
+                Ok(super::download(
                     bytes,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     &format!("{name}.xlsx"),
@@ -225,7 +224,7 @@ pub async fn page(
                 let mut bytes = Vec::new();
                 meridian_report::write_csv(&table, &mut bytes)
                     .map_err(|e| WebError::internal(lang, e))?;
-                Ok(file(
+                Ok(super::download(
                     bytes,
                     "text/csv; charset=utf-8",
                     &format!("{name}.csv"),
@@ -316,7 +315,7 @@ pub async fn page(
                         .unwrap_or_default();
                     let period = match text(&figure.value.period_label, lang) {
                         label if !label.is_empty() => label,
-                        _ => super::progress::period_text(&figure.value.period),
+                        _ => figure.value.period.label(),
                     };
                     let value = phrase::quantity_with_unit(
                         &figure.value.value,
@@ -329,7 +328,7 @@ pub async fn page(
                         indicator.value.code.clone(),
                         figure.id.to_string(),
                         context! { unit, name, period, value, id => figure.id.to_string(),
-                                   dates => super::progress::period_text(&figure.value.period) },
+                                   dates => figure.value.period.label() },
                     ));
                 }
             }
@@ -376,18 +375,4 @@ pub async fn page(
     crate::ui::render(lang, Some(&user.0), "analytics.html", page)
         .map(IntoResponse::into_response)
         .map_err(|e| WebError::internal(lang, e))
-}
-
-fn file(bytes: Vec<u8>, mime: &str, name: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, mime.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }

@@ -7,7 +7,6 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Path, Query, RawQuery, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use meridian_app::{RecordFilter, Sort};
 use meridian_domain::user::Principal;
@@ -255,15 +254,9 @@ async fn export(
         meridian_report::write_csv(&table, &mut bytes).map_err(|e| WebError::internal(lang, e))?;
         (bytes, "text/csv; charset=utf-8")
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, mime.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}.{format}\"", kind.as_str()),
-            ),
-        ],
+    Ok(super::download(
         bytes,
-    )
-        .into_response())
+        mime,
+        &format!("{}.{format}", kind.as_str()),
+    ))
 }

@@ -27,6 +27,22 @@ use std::fmt::Write;
 
 pub type Titles = HashMap<String, (RecordKind, LocalizedText)>;
 
+/// A file to download: its bytes with their type and a file name.
+pub fn download(bytes: Vec<u8>, mime: &str, name: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, mime.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 pub fn kind(lang: Lang, name: &str) -> WebResult<RecordKind> {
     RecordKind::parse(name).ok_or_else(|| WebError::not_found(lang))
 }

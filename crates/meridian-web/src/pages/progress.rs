@@ -9,12 +9,11 @@ use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use meridian_app::analytics::progress::UnitProgress;
 use meridian_app::analytics::{Analytics, PlanProgress, ValueSource};
 use meridian_app::ReportFormat;
-use meridian_domain::{phrase, Code, Lang, LocalizedText, Period, RecordId};
+use meridian_domain::{phrase, Code, Lang, LocalizedText, RecordId};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -31,16 +30,6 @@ fn text(value: &LocalizedText, lang: Lang) -> String {
         .display(lang)
         .map(|(s, _)| s.to_string())
         .unwrap_or_default()
-}
-
-pub(super) fn period_text(period: &Period) -> String {
-    match (&period.start, &period.end) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (Some(a), None) => format!("{a}–"),
-        (None, Some(b)) => format!("–{b}"),
-        (None, None) => String::new(),
-    }
 }
 
 fn number(value: Option<f64>, lang: Lang) -> String {
@@ -106,8 +95,8 @@ fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
                 unit_label => text(&ind.unit_label, lang),
                 method => ind.method.as_str(),
                 baseline => ind.baseline.as_ref().map(|b| phrase::quantity(&b.value, lang)).unwrap_or_default(),
-                baseline_period => ind.baseline.as_ref().map(|b| period_text(&b.period)).unwrap_or_default(),
-                period => period_text(&ind.period),
+                baseline_period => ind.baseline.as_ref().map(|b| b.period.label()).unwrap_or_default(),
+                period => ind.period.label(),
                 elapsed => format!("{:.0}%", ind.elapsed * 100.0),
                 unit_targets_total => match (ind.unit_targets_total, ind.overall.target) {
                     (Some(total), Some(target)) if !ind.overall.target_rolled_up && (total - target.value).abs() > f64::EPSILON =>
@@ -155,7 +144,7 @@ fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
         plan => progress.plan.to_string(),
         title => text(&progress.title, lang),
         document_number => progress.document_number.clone(),
-        period => period_text(&progress.period),
+        period => progress.period.label(),
         elapsed => format!("{:.0}%", progress.elapsed * 100.0),
         summary => meridian_app::summary_sentence(progress, lang),
         areas,
@@ -164,20 +153,6 @@ fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
         completeness, reminders,
         plans => a.plans().map(|p| context! { id => p.id.to_string(), title => text(&p.value.title, lang) }).collect::<Vec<_>>(),
     }
-}
-
-fn file_response(bytes: Vec<u8>, mime: &str, name: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, mime.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
 }
 
 pub async fn page(
@@ -197,7 +172,7 @@ pub async fn page(
             .progress_report(plan, format, lang)
             .await
             .map_err(|e| WebError::from_app(lang, e))?;
-        Ok::<_, WebError>(file_response(bytes, mime, &format!("progress.{ext}")))
+        Ok::<_, WebError>(super::download(bytes, mime, &format!("progress.{ext}")))
     };
     match params.format.as_deref() {
         Some("xlsx") => {
