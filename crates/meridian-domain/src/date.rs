@@ -96,6 +96,30 @@ impl PartialDate {
         }
     }
 
+    /// The date as people write it, at its precision: "November 11, 2019", "May 2018",
+    /// "2019"; "2019年11月11日", "2018年5月", "2019年".
+    pub fn display(&self, lang: crate::Lang) -> String {
+        let month_name = |m: u32| {
+            let name = MONTHS
+                .get(m.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("");
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        };
+        match (lang, self.month, self.day) {
+            (crate::Lang::En, Some(m), Some(d)) => format!("{} {d}, {}", month_name(m), self.year),
+            (crate::Lang::En, Some(m), None) => format!("{} {}", month_name(m), self.year),
+            (crate::Lang::En, None, _) => self.year.to_string(),
+            (crate::Lang::Zh, Some(m), Some(d)) => format!("{}年{m}月{d}日", self.year),
+            (crate::Lang::Zh, Some(m), None) => format!("{}年{m}月", self.year),
+            (crate::Lang::Zh, None, _) => format!("{}年", self.year),
+        }
+    }
+
     /// The first day this date could mean, as (year, month, day).
     pub fn earliest(&self) -> (i32, u32, u32) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
@@ -413,6 +437,21 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_the_seeds_write_them_at_their_precision() {
+        use crate::Lang::{En, Zh};
+        assert_eq!(
+            PartialDate::day(2019, 11, 11).display(En),
+            "November 11, 2019"
+        );
+        assert_eq!(PartialDate::month(2018, 5).display(En), "May 2018");
+        assert_eq!(PartialDate::day(2021, 7, 9).display(En), "July 9, 2021");
+        assert_eq!(PartialDate::year(2009).display(En), "2009");
+        assert_eq!(PartialDate::day(2019, 11, 11).display(Zh), "2019年11月11日");
+        assert_eq!(PartialDate::month(2009, 10).display(Zh), "2009年10月");
+        assert_eq!(PartialDate::year(2015).display(Zh), "2015年");
+    }
 
     #[test]
     fn dates_keep_the_precision_they_were_given() {

@@ -9,6 +9,7 @@ mod forms;
 mod i18n;
 mod metrics;
 mod pages;
+mod portal;
 mod security;
 mod ui;
 
@@ -82,6 +83,7 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
             post(pages::history::restore),
         )
         .route("/records/{kind}/{id}/{step}", post(pages::edit::step))
+        .merge(portal::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))

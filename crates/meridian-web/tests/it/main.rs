@@ -9,5 +9,6 @@ mod assets;
 mod catalogs;
 mod figures;
 mod pages;
+mod portal;
 mod search;
 mod support;

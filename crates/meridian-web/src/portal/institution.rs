@@ -1,0 +1,171 @@
+//! An institution's public page: its overview with headline sentences and reported
+//! figures (seed 000), the international organizations it belongs to with who founded
+//! them, what they are and when and as what it joined (seed 001), its partners grouped by
+//! area with the related news under each group (seed 002), its centres and bases, and its
+//! international office's contact details.
+
+use super::{approved, approved_one, path_lang, render, text};
+use crate::error::WebResult;
+use crate::i18n::t;
+use crate::WebState;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use meridian_app::App;
+use meridian_domain::records::{CooperationArea, Organization};
+use meridian_domain::{phrase, Approval, Code, Lang, RecordBody, RecordId, RecordKind};
+use minijinja::{context, Value};
+
+async fn org_name(app: &App, lang: Lang, id: RecordId) -> Option<String> {
+    approved_one(app, lang, id)
+        .await
+        .ok()
+        .map(|r| text(&r.body.title(), lang))
+}
+
+pub async fn page(
+    State(state): State<WebState>,
+    Path((lang, id)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let lang = path_lang(&lang)?;
+    let app = &state.app;
+    let id: RecordId = crate::pages::id(lang, &id)?;
+    let record = approved_one(app, lang, id).await?;
+    let RecordBody::Organization(org) = &record.body else {
+        return Err(crate::error::WebError::not_found(lang));
+    };
+    let name = text(&org.name, lang);
+
+    let (headlines, figures) = app
+        .analytics(|a| {
+            let headlines: Vec<String> = a.headlines(id, lang).into_iter().map(|h| h.text).collect();
+            let mut figures: Vec<(String, Value)> = Vec::new();
+            for indicator in a.indicators() {
+                for f in a.figures_of(indicator.id).filter(|f| f.approval == Approval::Approved && f.value.reporting_unit == id) {
+                    let period = match text(&f.value.period_label, lang) {
+                        label if !label.is_empty() => label,
+                        _ => f.value.period.label(),
+                    };
+                    figures.push((
+                        indicator.value.code.clone(),
+                        context! {
+                            name => text(&indicator.value.name, lang),
+                            value => phrase::quantity_with_unit(&f.value.value, &text(&indicator.value.unit, lang), lang),
+                            period,
+                        },
+                    ));
+                }
+            }
+            figures.sort_by(|a, b| a.0.cmp(&b.0));
+            (headlines, figures.into_iter().map(|f| f.1).collect::<Vec<_>>())
+        })
+        .await
+        .map_err(|e| crate::error::WebError::from_app(lang, e))?;
+
+    // Seed 001: the international organizations it belongs to.
+    let mut organizations = Vec::new();
+    for m in approved(app, lang, RecordKind::Membership).await? {
+        let RecordBody::Membership(m) = &m.body else {
+            continue;
+        };
+        if m.member != id {
+            continue;
+        }
+        let Ok(target) = approved_one(app, lang, m.organization).await else {
+            continue;
+        };
+        let RecordBody::Organization(target_org) = &target.body else {
+            continue;
+        };
+        let mut founders = Vec::new();
+        for f in &target_org.founders {
+            if let Some(n) = org_name(app, lang, *f).await {
+                founders.push(n);
+            }
+        }
+        let joined = m.joined.map(|d| d.display(lang));
+        let role = m.role.map(|r| r.label(lang).to_string());
+        let entrance = match (joined, role) {
+            (Some(j), Some(r)) => format!("{j}{}{r}", if lang == Lang::Zh { "，" } else { ", " }),
+            (Some(j), None) => j,
+            (None, Some(r)) => r,
+            (None, None) => String::new(),
+        };
+        organizations.push(context! {
+            id => m.organization.to_string(),
+            name => text(&target_org.name, lang),
+            founders => founders.join(if lang == Lang::Zh { "、" } else { ", " }),
+            introduction => text(&target_org.introduction, lang),
+            entrance,
+        });
+    }
+
+    // Seed 002: partners by area, with the news related to the institution in that area.
+    let partnerships = approved(app, lang, RecordKind::Partnership).await?;
+    let news = approved(app, lang, RecordKind::News).await?;
+    let mut groups = Vec::new();
+    for area in CooperationArea::all() {
+        let mut partners = Vec::new();
+        for p in &partnerships {
+            let RecordBody::Partnership(p) = &p.body else {
+                continue;
+            };
+            if p.organization == id && p.area == *area {
+                if let Some(n) = org_name(app, lang, p.partner).await {
+                    partners.push(context! { id => p.partner.to_string(), name => n, scope => text(&p.scope, lang) });
+                }
+            }
+        }
+        let related: Vec<Value> = news
+            .iter()
+            .filter_map(|r| match &r.body {
+                RecordBody::News(n) if n.area == Some(*area) && (n.related.contains(&id) || n.publisher == Some(id) || r.unit == Some(id)) => {
+                    Some(context! { title => text(&n.title, lang), url => n.url.clone(), date => n.published.map(|d| d.display(lang)) })
+                }
+                _ => None,
+            })
+            .collect();
+        if !partners.is_empty() || !related.is_empty() {
+            groups.push(context! { area => area.as_str(), label => area.label(lang), partners, news => related });
+        }
+    }
+
+    let mut centres = Vec::new();
+    for c in approved(app, lang, RecordKind::Centre).await? {
+        let RecordBody::Centre(centre) = &c.body else {
+            continue;
+        };
+        if centre.host == Some(id) || c.unit == Some(id) || centre.partners.contains(&id) {
+            centres.push(context! {
+                name => text(&centre.name, lang), kind => centre.kind.label(lang),
+                country => centre.country.as_deref().and_then(meridian_interop::reference::country).map(|c| text(&c.name, lang)),
+            });
+        }
+    }
+    let mut contacts = Vec::new();
+    for c in approved(app, lang, RecordKind::Contact).await? {
+        let RecordBody::Contact(contact) = &c.body else {
+            continue;
+        };
+        if contact.organization == id {
+            contacts.push(context! {
+                office => text(&contact.office, lang), address => text(&contact.address, lang),
+                postcode => contact.postcode.clone(), phones => contact.phones.clone(), emails => contact.emails.clone(),
+                website => contact.website.clone(), invitation => text(&contact.invitation, lang),
+            });
+        }
+    }
+    let Organization { introduction, .. } = org;
+    let page = context! {
+        title => name.clone(),
+        description => text(introduction, lang).chars().take(160).collect::<String>(),
+        name, introduction => text(introduction, lang),
+        headlines, figures, organizations, groups, centres, contacts,
+        no_cell => t(lang, "portal.not_given"),
+    };
+    render(
+        lang,
+        "portal/institution.html",
+        &format!("/institutions/{id}"),
+        page,
+    )
+}

@@ -1,0 +1,191 @@
+//! The public portal: the seeds' facts page by page in both languages, only approved
+//! records, links between the languages, the sitemap.
+
+use crate::support::{nmu, Site};
+use axum::http::StatusCode;
+use meridian_domain::RecordId;
+
+fn id(key: &str) -> RecordId {
+    RecordId::named(key)
+}
+
+#[tokio::test]
+async fn nmu_lists_its_international_organizations_as_seed_001_does() {
+    let site = Site::anonymous().await;
+    let en = site
+        .get(&format!("/portal/en/institutions/{}", nmu()))
+        .await;
+    assert_eq!(en.status, StatusCode::OK, "{}", en.body);
+    let table = en
+        .body
+        .split("<table class=\"organizations\">")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap();
+    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 6, "six organizations: {table}");
+    let row = |name: &str| {
+        *rows
+            .iter()
+            .find(|r| r.contains(name))
+            .unwrap_or_else(|| panic!("{name} in {table}"))
+    };
+    let brfhp = row("Belt and Road Federation for Health Promotion");
+    assert!(
+        brfhp.contains("<td>Nanjing Medical University</td>"),
+        "{brfhp}"
+    );
+    assert!(
+        brfhp.contains("<td>November 11, 2019, Founding Member</td>"),
+        "{brfhp}"
+    );
+    let sino_russian = row("Association of Sino-Russian Medical Universities");
+    assert!(
+        sino_russian.contains("92 high level medical universities"),
+        "the introduction: {sino_russian}"
+    );
+    assert!(
+        sino_russian.ends_with("<td></td></tr>\n") || sino_russian.contains("<td></td></tr>"),
+        "no entrance time or role given: {sino_russian}"
+    );
+    assert!(
+        row("EPU").contains("October 2009, Member")
+            || rows.iter().any(|r| r.contains("October 2009, Member"))
+    );
+    let zh = site
+        .get(&format!("/portal/zh/institutions/{}", nmu()))
+        .await;
+    assert!(
+        zh.body.contains("2019年11月11日，创始成员"),
+        "Chinese entrance time and role"
+    );
+    assert!(zh.body.contains("“一带一路”健康促进联盟"));
+}
+
+#[tokio::test]
+async fn tsinghua_shows_its_partners_by_area_with_related_news_as_seed_002_does() {
+    let site = Site::anonymous().await;
+    let page = site
+        .get(&format!("/portal/en/institutions/{}", id("org:thu_som")))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    for (area, partner, news) in [
+        (
+            "government",
+            "Center for Drug Evaluation",
+            "Medical Regulatory Scientific Research Center",
+        ),
+        ("international", "Johns Hopkins", "Double Master"),
+        (
+            "hospital",
+            "Beijing Hospital",
+            "China-Japan Friendship Hospital became a teaching",
+        ),
+        (
+            "enterprise",
+            "Boehringer Ingelheim",
+            "Boehringer Ingelheim signe",
+        ),
+    ] {
+        let section = page
+            .body
+            .split(&format!("data-area=\"{area}\""))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{area} group"));
+        let section = section.split("</section>").next().unwrap();
+        assert!(
+            section.contains(partner),
+            "{partner} under {area}: {section}"
+        );
+        assert!(section.contains(news), "{news} under {area}: {section}");
+    }
+}
+
+#[tokio::test]
+async fn cacms_overview_shows_its_figures_with_their_qualifiers() {
+    let site = Site::anonymous().await;
+    let en = site
+        .get(&format!("/portal/en/institutions/{}", id("org:cacms")))
+        .await;
+    assert!(en.body.contains("received more than 6,800 government officials from more than 50 countries, regions and international organizations"));
+    assert!(
+        en.body.contains("nearly 200 agreements"),
+        "the reported figure with its qualifier"
+    );
+    let zh = site
+        .get(&format!("/portal/zh/institutions/{}", id("org:cacms")))
+        .await;
+    assert!(zh
+        .body
+        .contains("接待了来自50多个国家、地区和国际组织的6800多名政府官员"));
+    // Links between the two languages.
+    let zh_body = zh.body.replace("&#x2f;", "/");
+    assert!(zh_body.contains(&format!(
+        "hreflang=\"en\" href=\"/portal/en/institutions/{}\"",
+        id("org:cacms")
+    )));
+}
+
+#[tokio::test]
+async fn only_approved_records_reach_the_portal() {
+    let mut site = Site::anonymous().await;
+    site.sign_in("editor").await;
+    // A draft partnership of NMU with a marker in its scope, and a draft organization.
+    let form = [
+        ("name.zh", "草稿标记机构"),
+        ("name.en", "DRAFT-MARKER-7731 Institute"),
+        ("org_type", "university"),
+        ("country", "FR"),
+    ];
+    let created = site.post("/records/organization", &form).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    site.sign_out();
+    let mut pages = vec!["/portal/zh/".to_string(), "/portal/en/".to_string()];
+    let sitemap = site.get("/portal/sitemap.xml").await;
+    assert_eq!(sitemap.status, StatusCode::OK);
+    for loc in sitemap.body.split("<loc>").skip(1) {
+        pages.push(loc.split("</loc>").next().unwrap().to_string());
+    }
+    assert!(
+        pages.len() >= 2 + 2 * 3,
+        "home and the institutions in both languages: {pages:?}"
+    );
+    for path in pages {
+        let page = site.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            !page.body.contains("DRAFT-MARKER-7731") && !page.body.contains("草稿标记"),
+            "{path} shows a draft"
+        );
+    }
+    let draft = created.location.unwrap();
+    let draft_id = draft.rsplit('/').next().unwrap();
+    let page = site
+        .get(&format!("/portal/en/institutions/{draft_id}"))
+        .await;
+    assert_eq!(
+        page.status,
+        StatusCode::NOT_FOUND,
+        "a draft's address reveals nothing"
+    );
+}
+
+#[tokio::test]
+async fn the_home_page_has_figures_a_map_and_news() {
+    let site = Site::anonymous().await;
+    let en = site.get("/portal/en/").await;
+    assert_eq!(en.status, StatusCode::OK);
+    assert!(en.body.contains("data-chart=\"portal-map\""));
+    assert!(
+        en.body.contains("Nanjing Medical University"),
+        "institutions listed"
+    );
+    assert!(en
+        .body
+        .replace("&#x2f;", "/")
+        .contains("hreflang=\"zh-CN\" href=\"/portal/zh/\""));
+    assert_eq!(site.get("/portal").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.get("/portal/fr/").await.status, StatusCode::NOT_FOUND);
+}
