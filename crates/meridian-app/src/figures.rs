@@ -20,6 +20,9 @@ pub(crate) struct Figures {
     held: RwLock<Option<Analytics>>,
     /// Held while building and while applying a change.
     turn: tokio::sync::Mutex<()>,
+    /// Counts every change to the records, so that what is derived from them elsewhere
+    /// (the portal's page cache) knows when it is stale.
+    changes: std::sync::atomic::AtomicU64,
 }
 
 fn entry(record: &StoredRecord) -> Entry<'_> {
@@ -104,8 +107,23 @@ impl App {
         }
     }
 
+    /// How many changes the records have seen since this process started: equal numbers
+    /// mean nothing changed in between.
+    pub fn changes(&self) -> u64 {
+        self.figures
+            .changes
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    pub(crate) fn note_change(&self) {
+        self.figures
+            .changes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
     /// After a change to one record: keeps every derived view (figures, search) in step.
     pub(crate) async fn after_change(&self, id: RecordId) {
+        self.note_change();
         self.refresh_figures(id).await;
         self.reindex(id).await;
     }
@@ -130,6 +148,7 @@ impl App {
 
     /// After a change to the whole database (a restore): the next question rebuilds.
     pub(crate) async fn forget_figures(&self) {
+        self.note_change();
         let _turn = self.figures.turn.lock().await;
         *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = None;
     }

@@ -30,6 +30,8 @@ pub use i18n::{catalog, parse_catalog};
 pub struct WebState {
     pub app: App,
     pub options: WebOptions,
+    /// Rendered portal pages, until the records change.
+    pub portal_cache: std::sync::Arc<portal::cache::PageCache>,
 }
 
 /// How the operator configured the web front end.
@@ -47,7 +49,11 @@ pub fn router(app: App) -> Router {
 
 /// The application's routes.
 pub fn router_with(app: App, options: WebOptions) -> Router {
-    let state = WebState { app, options };
+    let state = WebState {
+        app,
+        options,
+        portal_cache: std::sync::Arc::default(),
+    };
     Router::new()
         .route("/", get(pages::home::page))
         .route("/healthz", get(healthz))
@@ -83,7 +89,7 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
             post(pages::history::restore),
         )
         .route("/records/{kind}/{id}/{step}", post(pages::edit::step))
-        .merge(portal::routes())
+        .merge(portal::routes(state.clone()))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))

@@ -7,6 +7,7 @@
 //! Nothing here reads drafts, submissions, users or history: every record comes through
 //! [`approved`], and every figure through `App::analytics`, which counts approved records.
 
+pub mod cache;
 mod home;
 mod institution;
 
@@ -22,7 +23,7 @@ use meridian_domain::{Approval, Lang, LocalizedText, RecordId, RecordKind};
 use meridian_store::StoredRecord;
 use minijinja::{context, Value};
 
-pub fn routes() -> Router<WebState> {
+pub fn routes(state: WebState) -> Router<WebState> {
     Router::new()
         .route("/portal", get(|| async { Redirect::to("/portal/zh/") }))
         .route("/portal/", get(|| async { Redirect::to("/portal/zh/") }))
@@ -30,6 +31,7 @@ pub fn routes() -> Router<WebState> {
         .route("/portal/{lang}", get(to_home))
         .route("/portal/{lang}/", get(home::page))
         .route("/portal/{lang}/institutions/{id}", get(institution::page))
+        .layer(axum::middleware::from_fn_with_state(state, cache::cached))
 }
 
 async fn to_home(Path(lang): Path<String>) -> Response {
@@ -124,7 +126,7 @@ pub(crate) fn render(lang: Lang, template: &str, path: &str, page: Value) -> Web
     };
     let html = crate::ui::render(lang, None, template, context! { ..page, ..base })
         .map_err(|e| WebError::internal(lang, e))?;
-    Ok(([(header::CACHE_CONTROL, "public, max-age=60")], html).into_response())
+    Ok(html.into_response())
 }
 
 /// Every portal page in both languages, for search engines.

@@ -189,3 +189,60 @@ async fn the_home_page_has_figures_a_map_and_news() {
     assert_eq!(site.get("/portal").await.status, StatusCode::SEE_OTHER);
     assert_eq!(site.get("/portal/fr/").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn pages_are_cached_until_a_record_changes_and_carry_etags() {
+    let mut site = Site::anonymous().await;
+    let path = format!("/portal/en/institutions/{}", nmu());
+    let first = site.get(&path).await;
+    let etag = first.headers[axum::http::header::ETAG]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let again = site.get(&path).await;
+    assert_eq!(
+        again.headers[axum::http::header::ETAG].to_str().unwrap(),
+        etag,
+        "served from the cache"
+    );
+    let request = axum::http::Request::get(&path)
+        .header(axum::http::header::IF_NONE_MATCH, &etag)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_eq!(site.send(request).await.status, StatusCode::NOT_MODIFIED);
+    // An approved organization renamed: the page changes at once.
+    site.sign_in("admin").await;
+    let org = format!("/records/organization/{}", id("org:brfhp"));
+    let edit = site.get(&format!("{org}/edit")).await;
+    let version = edit
+        .body
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let saved = site
+        .post(
+            &org,
+            &[
+                ("version", &version),
+                ("name.zh", "“一带一路”健康促进联盟"),
+                ("name.en", "Renamed Federation for Health"),
+                ("org_type", "alliance"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    site.sign_out();
+    let after = site.get(&path).await;
+    assert_ne!(
+        after.headers[axum::http::header::ETAG].to_str().unwrap(),
+        etag
+    );
+    assert!(
+        after.body.contains("Renamed Federation for Health"),
+        "the change is on the portal"
+    );
+}
