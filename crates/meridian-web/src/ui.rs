@@ -26,6 +26,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "portal/base.html",
     "portal/home.html",
     "portal/institution.html",
+    "portal/partners.html",
+    "portal/news.html",
     "list.html",
     "detail.html",
     "form.html",

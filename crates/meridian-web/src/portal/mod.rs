@@ -10,6 +10,7 @@
 pub mod cache;
 mod home;
 mod institution;
+mod lists;
 
 use crate::error::{WebError, WebResult};
 use crate::WebState;
@@ -31,6 +32,8 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}", get(to_home))
         .route("/portal/{lang}/", get(home::page))
         .route("/portal/{lang}/institutions/{id}", get(institution::page))
+        .route("/portal/{lang}/partners", get(lists::partners))
+        .route("/portal/{lang}/news", get(lists::news))
         .layer(axum::middleware::from_fn_with_state(state, cache::cached))
 }
 
@@ -131,7 +134,11 @@ pub(crate) fn render(lang: Lang, template: &str, path: &str, page: Value) -> Web
 
 /// Every portal page in both languages, for search engines.
 async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
-    let mut paths = vec!["/".to_string()];
+    let mut paths = vec![
+        "/".to_string(),
+        "/partners".to_string(),
+        "/news".to_string(),
+    ];
     for (id, _) in institutions(&state.app, Lang::En).await? {
         paths.push(format!("/institutions/{id}"));
     }

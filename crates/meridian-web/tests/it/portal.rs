@@ -246,3 +246,29 @@ async fn pages_are_cached_until_a_record_changes_and_carry_etags() {
         "the change is on the portal"
     );
 }
+
+#[tokio::test]
+async fn the_partner_directory_filters_and_downloads_what_it_shows() {
+    let site = Site::anonymous().await;
+    let page = site.get("/portal/en/partners?country=US").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Johns Hopkins University"));
+    assert!(
+        !page.body.contains("Nanjing Medical University"),
+        "only the US"
+    );
+    let shown = page.body.matches("<th scope=\"row\">").count();
+    let csv = site.get("/portal/en/partners?format=csv&country=US").await;
+    assert_eq!(
+        csv.body.lines().count(),
+        shown + 1,
+        "the same rows as the page: {}",
+        csv.body
+    );
+    let json = site.get("/portal/zh/partners?format=json&country=US").await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(rows.len(), shown);
+    assert!(json.body.contains("美国"), "in the page's language");
+    let news = site.get("/portal/en/news?format=csv").await;
+    assert!(news.body.contains("Clinical Trial Center"), "{}", news.body);
+}
