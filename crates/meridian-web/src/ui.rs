@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "portal/institution.html",
     "portal/partners.html",
     "portal/news.html",
+    "portal/plan.html",
     "list.html",
     "detail.html",
     "form.html",

@@ -71,7 +71,7 @@ fn row(a: &Analytics, p: &UnitProgress, lang: Lang) -> Value {
     }
 }
 
-fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
+pub(crate) fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
     let indicators: Vec<Value> = progress
         .indicators
         .iter()
@@ -95,6 +95,7 @@ fn page_context(a: &Analytics, progress: &PlanProgress, lang: Lang) -> Value {
                 unit_label => text(&ind.unit_label, lang),
                 method => ind.method.as_str(),
                 baseline => ind.baseline.as_ref().map(|b| phrase::quantity(&b.value, lang)).unwrap_or_default(),
+                baseline_with_unit => ind.baseline.as_ref().map(|b| phrase::quantity_with_unit(&b.value, &text(&ind.unit_label, lang), lang)).unwrap_or_default(),
                 baseline_period => ind.baseline.as_ref().map(|b| b.period.label()).unwrap_or_default(),
                 period => ind.period.label(),
                 elapsed => format!("{:.0}%", ind.elapsed * 100.0),

@@ -11,6 +11,7 @@ pub mod cache;
 mod home;
 mod institution;
 mod lists;
+mod plan;
 
 use crate::error::{WebError, WebResult};
 use crate::WebState;
@@ -34,6 +35,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/institutions/{id}", get(institution::page))
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
+        .route("/portal/{lang}/plan", get(plan::page))
         .layer(axum::middleware::from_fn_with_state(state, cache::cached))
 }
 
@@ -138,6 +140,7 @@ async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
         "/".to_string(),
         "/partners".to_string(),
         "/news".to_string(),
+        "/plan".to_string(),
     ];
     for (id, _) in institutions(&state.app, Lang::En).await? {
         paths.push(format!("/institutions/{id}"));

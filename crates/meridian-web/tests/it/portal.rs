@@ -272,3 +272,20 @@ async fn the_partner_directory_filters_and_downloads_what_it_shows() {
     let news = site.get("/portal/en/news?format=csv").await;
     assert!(news.body.contains("Clinical Trial Center"), "{}", news.body);
 }
+
+#[tokio::test]
+async fn the_plan_page_shows_baselines_and_targets_as_seed_004_does() {
+    let site = Site::anonymous().await;
+    let zh = site.get("/portal/zh/plan").await;
+    assert_eq!(zh.status, StatusCode::OK, "{}", zh.body);
+    for fact in [
+        "国中医药国际发〔2021〕6号",
+        "颁布中医药国际标准",
+        "64项",
+        "196个",
+        "建设一批国家中医药服务出口基地",
+    ] {
+        assert!(zh.body.contains(fact), "{fact} missing");
+    }
+    assert!(!zh.body.contains("待填报提醒"), "reminders are internal");
+}
