@@ -1,6 +1,6 @@
 //! Plan progress as files an administration hands upward: an Excel workbook (an overview,
-//! one sheet per task area, the reporting completeness) and a Word document with the same
-//! tables and a chart per indicator with a numeric target. Both are built from
+//! one sheet per task area, the reporting completeness) and a Word or PDF document with the
+//! same tables and a chart per indicator with a numeric target. Both are built from
 //! [`PlanProgress`], the one computation behind the progress page too.
 //!
 //! Report headings are pairs of Chinese and English here rather than in the web catalogs,
@@ -134,6 +134,61 @@ fn indicator_rows(
         .chain(indicator.units.iter())
         .map(|row| progress_row(analytics, indicator, row, lang))
         .collect()
+}
+
+/// The columns a page-wide document table keeps of the workbook's: indicator, reporting
+/// unit, baseline, target, actual, achieved, expected, status. The rest (units, periods,
+/// targets as worded, sources) follow the table as sentences.
+const DOCUMENT_COLUMNS: [usize; 8] = [0, 1, 3, 5, 8, 9, 10, 11];
+
+fn narrow(table: Table) -> Table {
+    let pick = |cells: &[Cell]| DOCUMENT_COLUMNS.iter().map(|i| cells[*i].clone()).collect();
+    Table {
+        title: table.title,
+        columns: DOCUMENT_COLUMNS
+            .iter()
+            .map(|i| table.columns[*i].clone())
+            .collect(),
+        rows: table.rows.iter().map(|r| pick(r)).collect(),
+    }
+}
+
+/// "Publish 30 international TCM standards (target, 2021–2025; baseline 64 standards,
+/// 2016–2020)": what the narrow table leaves out.
+fn indicator_sentence(indicator: &IndicatorProgress, lang: Lang) -> String {
+    let unit = text(&indicator.unit_label, lang);
+    let mut parts = vec![format!(
+        "{}{}",
+        text(&indicator.name, lang),
+        t(lang, "：", ": ")
+    )];
+    let worded = text(&indicator.overall.target_text, lang);
+    if !worded.is_empty() {
+        parts.push(worded);
+    }
+    parts.push(format!(
+        "{}{}",
+        t(lang, "目标期", "target period "),
+        indicator.period.label()
+    ));
+    if let Some(b) = &indicator.baseline {
+        parts.push(format!(
+            "{}{}{}",
+            t(lang, "基线值", "baseline "),
+            phrase::quantity_with_unit(&b.value, &unit, lang),
+            if b.period.is_unknown() {
+                String::new()
+            } else {
+                format!(" ({})", b.period.label())
+            }
+        ));
+    }
+    let first = parts.remove(0);
+    format!(
+        "{first}{}{}",
+        parts.join(t(lang, "；", "; ").as_str()),
+        t(lang, "。", ".")
+    )
 }
 
 fn area_title(area: &AreaProgress, lang: Lang) -> String {
@@ -280,7 +335,7 @@ pub fn progress_document(analytics: &Analytics, progress: &PlanProgress, lang: L
             level: 1,
             text: area_title(area, lang),
         });
-        blocks.push(Block::Table(Table {
+        blocks.push(Block::Table(narrow(Table {
             title: area_title(area, lang),
             columns: progress_columns(lang),
             rows: area
@@ -288,7 +343,13 @@ pub fn progress_document(analytics: &Analytics, progress: &PlanProgress, lang: L
                 .iter()
                 .flat_map(|i| indicator_rows(analytics, &progress.indicators[*i], lang))
                 .collect(),
-        }));
+        })));
+        for i in &area.indicators {
+            blocks.push(Block::Paragraph(indicator_sentence(
+                &progress.indicators[*i],
+                lang,
+            )));
+        }
         for i in &area.indicators {
             if let Some(chart) = indicator_chart(&progress.indicators[*i], lang) {
                 blocks.push(Block::Chart(chart));
@@ -341,6 +402,7 @@ pub enum ReportFormat {
     Json,
     Xlsx,
     Docx,
+    Pdf,
 }
 
 impl App {
@@ -377,6 +439,10 @@ impl App {
                 }
                 ReportFormat::Docx => {
                     meridian_report::write_docx(&progress_document(a, &progress, lang))
+                        .map_err(|e| AppError::Internal(e.to_string()))
+                }
+                ReportFormat::Pdf => {
+                    meridian_report::write_pdf(&progress_document(a, &progress, lang))
                         .map_err(|e| AppError::Internal(e.to_string()))
                 }
             })

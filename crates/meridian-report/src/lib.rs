@@ -9,6 +9,7 @@ mod docx;
 mod error;
 pub mod inspect;
 mod model;
+mod pdf;
 mod text;
 mod xlsx;
 
@@ -19,4 +20,5 @@ pub use model::{
     Block, Cell, Chart, ChartSeries, Column, ColumnKind, Document, SeriesStyle, Sheet, Table,
     Workbook,
 };
+pub use pdf::write_pdf;
 pub use xlsx::{write_xlsx, write_xlsx_rows};

@@ -106,7 +106,7 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
-    /// Reports: `report progress` writes a plan's progress as JSON, Excel or Word.
+    /// Reports: `report progress` writes a plan's progress as JSON, Excel, Word or PDF.
     Report {
         #[command(subcommand)]
         action: ReportCommand,
@@ -190,6 +190,7 @@ pub enum ReportFileFormat {
     Json,
     Xlsx,
     Docx,
+    Pdf,
 }
 
 #[derive(Debug, Subcommand)]

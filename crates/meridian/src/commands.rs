@@ -226,6 +226,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 ReportFileFormat::Json => meridian_app::ReportFormat::Json,
                 ReportFileFormat::Xlsx => meridian_app::ReportFormat::Xlsx,
                 ReportFileFormat::Docx => meridian_app::ReportFormat::Docx,
+                ReportFileFormat::Pdf => meridian_app::ReportFormat::Pdf,
             };
             let bytes = app.progress_report(plan, format, lang).await?;
             std::fs::write(&output, &bytes)

@@ -5,9 +5,11 @@
 //! document parsers: text boxes, footnotes and headers are not read.
 
 mod docx;
+mod pdf;
 mod xlsx;
 
 pub use docx::{docx_chart_values, docx_text};
+pub use pdf::pdf_text;
 pub use xlsx::xlsx_cells;
 
 use std::io::{Cursor, Read};

@@ -5,5 +5,6 @@
 mod csv;
 mod docx;
 mod package;
+mod pdf;
 mod xlsx;
 mod xlsx_stream;

@@ -193,6 +193,7 @@ pub async fn page(
             .await
         }
         Some("json") => return download(ReportFormat::Json, "application/json", "json").await,
+        Some("pdf") => return download(ReportFormat::Pdf, "application/pdf", "pdf").await,
         Some(_) => return Err(WebError::not_found(lang)),
         None => {}
     }

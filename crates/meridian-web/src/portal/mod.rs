@@ -113,7 +113,7 @@ pub(crate) async fn institutions(
             out.push((id, org.body.title()));
         }
     }
-    out.sort_by(|a, b| text(&a.1, lang).cmp(&text(&b.1, lang)));
+    out.sort_by_key(|a| text(&a.1, lang));
     Ok(out)
 }
 

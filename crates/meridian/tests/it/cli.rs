@@ -231,6 +231,30 @@ both_backends!(
             "the target as worded"
         );
 
+        let pdf = dir.path().join("progress.pdf");
+        ok(
+            &db,
+            &[
+                "report",
+                "progress",
+                "--format",
+                "pdf",
+                "--language",
+                "en",
+                "-o",
+                pdf.to_str().unwrap(),
+            ],
+        );
+        let text = meridian_report::inspect::pdf_text(&std::fs::read(&pdf).unwrap()).unwrap();
+        // Cells wrap inside their columns; the sentences after each table do not.
+        assert!(text.contains("国中医药国际发〔2021〕6号"), "{text}");
+        assert!(text.contains("Reporting completeness"), "{text}");
+        let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flowing.contains("Publish 30 international TCM standards; target period 2021–2025; baseline 64 standards (2016–2020)."),
+            "{text}"
+        );
+
         let json = dir.path().join("progress.json");
         ok(
             &db,
