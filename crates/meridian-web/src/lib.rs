@@ -32,6 +32,8 @@ pub struct WebState {
     pub options: WebOptions,
     /// Rendered portal pages, until the records change.
     pub portal_cache: std::sync::Arc<portal::cache::PageCache>,
+    /// Inquiries per address on the portal's contact form.
+    pub inquiry_limits: std::sync::Arc<portal::inquiry::Limiter>,
 }
 
 /// How the operator configured the web front end.
@@ -53,6 +55,7 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
         app,
         options,
         portal_cache: std::sync::Arc::default(),
+        inquiry_limits: std::sync::Arc::default(),
     };
     Router::new()
         .route("/", get(pages::home::page))

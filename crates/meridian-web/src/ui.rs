@@ -29,6 +29,8 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "portal/partners.html",
     "portal/news.html",
     "portal/plan.html",
+    "portal/inquiry.html",
+    "portal/inquiry_sent.html",
     "list.html",
     "detail.html",
     "form.html",

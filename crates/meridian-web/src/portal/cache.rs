@@ -58,6 +58,10 @@ fn answer(kept: &Kept, if_none_match: Option<&HeaderValue>) -> Response {
 
 /// Serves portal pages from the cache, or renders and keeps them.
 pub async fn cached(State(state): State<WebState>, request: Request, next: Next) -> Response {
+    // Only reading is cached: a form sent to the same address must reach its handler.
+    if request.method() != axum::http::Method::GET {
+        return next.run(request).await;
+    }
     let key = request.uri().to_string();
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let changes = state.app.changes();

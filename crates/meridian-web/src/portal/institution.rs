@@ -161,6 +161,7 @@ pub async fn page(
         name, introduction => text(introduction, lang),
         headlines, figures, organizations, groups, centres, contacts,
         no_cell => t(lang, "portal.not_given"),
+        id => id.to_string(),
     };
     render(
         lang,

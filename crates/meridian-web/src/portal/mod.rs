@@ -9,6 +9,7 @@
 
 pub mod cache;
 mod home;
+pub mod inquiry;
 mod institution;
 mod lists;
 mod plan;
@@ -36,6 +37,11 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
         .route("/portal/{lang}/plan", get(plan::page))
+        .route(
+            "/portal/{lang}/contact",
+            get(inquiry::form).post(inquiry::send),
+        )
+        .route("/portal/{lang}/contact/sent", get(inquiry::sent))
         .layer(axum::middleware::from_fn_with_state(state, cache::cached))
 }
 
@@ -141,6 +147,7 @@ async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
         "/partners".to_string(),
         "/news".to_string(),
         "/plan".to_string(),
+        "/contact".to_string(),
     ];
     for (id, _) in institutions(&state.app, Lang::En).await? {
         paths.push(format!("/institutions/{id}"));

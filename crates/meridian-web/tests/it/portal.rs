@@ -289,3 +289,99 @@ async fn the_plan_page_shows_baselines_and_targets_as_seed_004_does() {
     }
     assert!(!zh.body.contains("待填报提醒"), "reminders are internal");
 }
+
+#[tokio::test]
+async fn an_inquiry_is_stored_as_a_draft_for_its_institution_and_never_published() {
+    let mut site = Site::anonymous().await;
+    let form = site
+        .get_in(&format!("/portal/en/contact?to={}", nmu()), "en")
+        .await;
+    assert!(
+        form.body.contains("Nanjing Medical University"),
+        "addressed to NMU"
+    );
+    let to = nmu().to_string();
+    let sent = site
+        .post_raw(
+            "/portal/en/contact",
+            &[
+                ("to", &to),
+                ("name", "Marie Curie"),
+                ("organization_name", "INQUIRY-MARKER Institut"),
+                ("email", "marie@example.org"),
+                ("country", "fr"),
+                ("interest", "academic"),
+                ("message", "We would like to exchange students."),
+                ("website", ""),
+            ],
+            "en",
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(sent.location.as_deref(), Some("/portal/en/contact/sent"));
+    // Staff of NMU see it as a new draft inquiry.
+    site.sign_in("viewer").await;
+    let list = site.get_in("/records/inquiry", "en").await;
+    assert!(list.body.contains("Marie Curie"), "{}", list.body);
+    site.sign_out();
+    for page in ["/portal/en/", &format!("/portal/en/institutions/{}", nmu())] {
+        assert!(
+            !site.get(page).await.body.contains("INQUIRY-MARKER"),
+            "{page}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_bad_inquiry_is_shown_again_with_its_problems_and_robots_and_floods_are_stopped() {
+    let site = Site::anonymous().await;
+    // The form page was seen (and cached) before it is sent.
+    assert_eq!(site.get("/portal/zh/contact").await.status, StatusCode::OK);
+    let bad = site
+        .post_raw(
+            "/portal/zh/contact",
+            &[
+                ("name", "王"),
+                ("email", "not-an-email"),
+                ("message", "合作"),
+            ],
+            "zh",
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("格式不正确"),
+        "the problem in Chinese: {}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"王\""), "what was typed is kept");
+    // A filled honeypot is thanked and dropped.
+    let robot = site
+        .post_raw(
+            "/portal/en/contact",
+            &[
+                ("name", "Bot"),
+                ("email", "bot@example.org"),
+                ("message", "spam"),
+                ("website", "http://spam.example"),
+            ],
+            "en",
+        )
+        .await;
+    assert_eq!(robot.status, StatusCode::SEE_OTHER);
+    // Five an hour from one address; the bad one above counted.
+    let mut statuses = Vec::new();
+    for i in 0..5 {
+        let email = format!("p{i}@example.org");
+        let page = site
+            .post_raw(
+                "/portal/en/contact",
+                &[("name", "Person"), ("email", &email), ("message", "Hello")],
+                "en",
+            )
+            .await;
+        statuses.push(page.status);
+    }
+    assert_eq!(statuses[..4], [StatusCode::SEE_OTHER; 4]);
+    assert_eq!(statuses[4], StatusCode::TOO_MANY_REQUESTS);
+}
