@@ -18,3 +18,4 @@ mod browser;
 mod figures;
 mod flow;
 mod harness;
+mod portal;
