@@ -39,6 +39,15 @@ struct Vendored {
     gzip: Option<&'static [u8]>,
 }
 
+/// Every embedded file's address, for the portal's static export.
+pub fn paths() -> Vec<String> {
+    FILES
+        .iter()
+        .map(|(name, _, _)| format!("/static/{name}"))
+        .chain(VENDOR.iter().map(|f| format!("/static/vendor/{}", f.name)))
+        .collect()
+}
+
 const VENDOR: &[Vendored] = &[
     Vendored {
         name: "echarts.min.js",

@@ -9,7 +9,7 @@ mod forms;
 mod i18n;
 mod metrics;
 mod pages;
-mod portal;
+pub mod portal;
 mod security;
 mod ui;
 
@@ -24,6 +24,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 
 pub use i18n::{catalog, parse_catalog};
+pub use portal::export::{export as export_portal, ExportReport};
 
 /// What every handler can reach.
 #[derive(Clone)]

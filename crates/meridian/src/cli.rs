@@ -106,6 +106,11 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// The public portal: `portal export DIR` writes it as static files.
+    Portal {
+        #[command(subcommand)]
+        action: PortalCommand,
+    },
     /// Reports: `report progress` writes a plan's progress as JSON, Excel, Word or PDF.
     Report {
         #[command(subcommand)]
@@ -165,6 +170,12 @@ pub enum UserCommand {
     Enable { name: String },
     /// Set a new password, read as one line from standard input; ends the user's sessions.
     ResetPassword { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PortalCommand {
+    /// Write every portal page (both languages), its downloads and assets into DIR.
+    Export { dir: std::path::PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

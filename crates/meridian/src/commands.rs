@@ -1,6 +1,8 @@
 //! One function per command; the composition root that picks the storage backend.
 
-use crate::cli::{Cli, Command, ExportFormat, ReportCommand, ReportFileFormat, StatsFormat};
+use crate::cli::{
+    Cli, Command, ExportFormat, PortalCommand, ReportCommand, ReportFileFormat, StatsFormat,
+};
 use crate::output;
 use crate::search;
 use crate::users;
@@ -210,6 +212,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::User { action } => users::user(&app, action, &mut out).await?,
         Command::Unit { action } => users::unit(&app, action, &mut out).await?,
+        Command::Portal {
+            action: PortalCommand::Export { dir },
+        } => {
+            let report = meridian_web::export_portal(app, &dir)
+                .await
+                .map_err(anyhow::Error::msg)
+                .with_context(|| format!("cannot export the portal to {}", dir.display()))?;
+            writeln!(
+                out,
+                "portal exported to {}: {} files, {} bytes",
+                dir.display(),
+                report.files,
+                report.bytes
+            )?;
+        }
         Command::Report {
             action:
                 ReportCommand::Progress {

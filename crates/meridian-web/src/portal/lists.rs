@@ -76,6 +76,28 @@ fn download(
     }
 }
 
+/// `/portal/{lang}/partners.csv`, `partners.json`, `news.csv`, `news.json`: the whole list
+/// as a file with an address of its own, so that a static copy of the portal has it too.
+pub async fn file(
+    state: State<WebState>,
+    Path((lang, file)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let not_found = || WebError::not_found(Lang::En);
+    let (stem, ext) = file.rsplit_once('.').ok_or_else(not_found)?;
+    if ext != "csv" && ext != "json" {
+        return Err(not_found());
+    }
+    let params = Query(ListParams {
+        format: Some(ext.to_string()),
+        ..ListParams::default()
+    });
+    match stem {
+        "partners" => partners(state, Path(lang), params).await,
+        "news" => news(state, Path(lang), params).await,
+        _ => Err(not_found()),
+    }
+}
+
 pub async fn partners(
     State(state): State<WebState>,
     Path(lang): Path<String>,

@@ -8,6 +8,7 @@
 //! [`approved`], and every figure through `App::analytics`, which counts approved records.
 
 pub mod cache;
+pub mod export;
 mod home;
 pub mod inquiry;
 mod institution;
@@ -36,6 +37,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/institutions/{id}", get(institution::page))
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
+        .route("/portal/{lang}/{file}", get(lists::file))
         .route("/portal/{lang}/plan", get(plan::page))
         .route(
             "/portal/{lang}/contact",

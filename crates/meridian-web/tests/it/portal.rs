@@ -385,3 +385,136 @@ async fn a_bad_inquiry_is_shown_again_with_its_problems_and_robots_and_floods_ar
     assert_eq!(statuses[..4], [StatusCode::SEE_OTHER; 4]);
     assert_eq!(statuses[4], StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn approving_editing_and_withdrawing_a_record_shows_on_the_portal_and_in_its_export() {
+    use meridian_app::Transition;
+    use meridian_domain::{Approval, RecordBody, RecordKind};
+    use meridian_store::{Actor, Change, NewRecord};
+    let site = Site::anonymous().await;
+    let app = &site.app;
+    let actor = Actor::new("tester");
+    let org = |en: &str| {
+        RecordBody::from_data(
+            RecordKind::Organization,
+            serde_json::json!({"name": {"zh": "测试联盟", "en": en}, "org_type": "alliance", "country": "FR"}),
+        )
+        .unwrap()
+    };
+    let alliance = app
+        .create(
+            NewRecord {
+                id: None,
+                body: org("Quokka Alliance"),
+                approval: Approval::Draft,
+                unit: Some(nmu()),
+            },
+            &actor,
+        )
+        .await
+        .unwrap();
+    let membership = RecordBody::from_data(
+        RecordKind::Membership,
+        serde_json::json!({"member": nmu().to_string(), "organization": alliance.id.to_string(), "joined": "2024-03", "role": "member", "status": "active"}),
+    )
+    .unwrap();
+    let membership = app
+        .create(
+            NewRecord {
+                id: None,
+                body: membership,
+                approval: Approval::Draft,
+                unit: Some(nmu()),
+            },
+            &actor,
+        )
+        .await
+        .unwrap();
+    let page = format!("/portal/en/institutions/{}", nmu());
+    let exported = |dir: &std::path::Path| {
+        std::fs::read_to_string(dir.join(format!("portal/en/institutions/{}/index.html", nmu())))
+            .unwrap()
+    };
+    assert!(
+        !site.get(&page).await.body.contains("Quokka Alliance"),
+        "drafts are not shown"
+    );
+
+    // Approved: on the portal and in the export.
+    let mut versions = std::collections::HashMap::new();
+    for (kind, record) in [
+        (RecordKind::Organization, &alliance),
+        (RecordKind::Membership, &membership),
+    ] {
+        let submitted = app
+            .transition(
+                kind,
+                record.id,
+                record.version,
+                Transition::Submit,
+                None,
+                &actor,
+            )
+            .await
+            .unwrap();
+        let approved = app
+            .transition(
+                kind,
+                record.id,
+                submitted.version,
+                Transition::Approve,
+                None,
+                &actor,
+            )
+            .await
+            .unwrap();
+        versions.insert(record.id, approved.version);
+    }
+    assert!(site.get(&page).await.body.contains("March 2024, Member"));
+    let dir = tempfile::tempdir().unwrap();
+    meridian_web::export_portal(app.clone(), dir.path())
+        .await
+        .unwrap();
+    assert!(exported(dir.path()).contains("Quokka Alliance"));
+
+    // Edited: the new name.
+    let current = app.store().get(alliance.id).await.unwrap();
+    app.update(
+        alliance.id,
+        current.version,
+        Change::body_of(&current, org("Wombat Alliance")),
+        &actor,
+    )
+    .await
+    .unwrap();
+    let now = site.get(&page).await.body;
+    assert!(
+        now.contains("Wombat Alliance") && !now.contains("Quokka Alliance"),
+        "the edit shows"
+    );
+    meridian_web::export_portal(app.clone(), dir.path())
+        .await
+        .unwrap();
+    assert!(exported(dir.path()).contains("Wombat Alliance"));
+
+    // Withdrawn: gone.
+    let current = app.store().get(membership.id).await.unwrap();
+    app.transition(
+        RecordKind::Membership,
+        membership.id,
+        current.version,
+        Transition::Archive,
+        None,
+        &actor,
+    )
+    .await
+    .unwrap();
+    assert!(
+        !site.get(&page).await.body.contains("Wombat Alliance"),
+        "withdrawn"
+    );
+    meridian_web::export_portal(app.clone(), dir.path())
+        .await
+        .unwrap();
+    assert!(!exported(dir.path()).contains("Wombat Alliance"));
+}

@@ -272,3 +272,30 @@ both_backends!(
         assert_eq!(value["indicators"].as_array().unwrap().len(), 9);
     }
 );
+
+both_backends!(
+    the_portal_exports_as_static_files,
+    |db: TestDb| async move {
+        ok(&db, &["demo"]);
+        let dir = tempfile::tempdir().unwrap();
+        let said = ok(&db, &["portal", "export", dir.path().to_str().unwrap()]);
+        assert!(said.starts_with("portal exported to"), "{said}");
+        let read = |p: &str| {
+            std::fs::read_to_string(dir.path().join(p)).unwrap_or_else(|e| panic!("{p}: {e}"))
+        };
+        let nmu = meridian_domain::RecordId::named("org:nmu");
+        let page = read(&format!("portal/en/institutions/{nmu}/index.html"));
+        assert!(
+            page.contains("November 11, 2019, Founding Member"),
+            "NMU's page"
+        );
+        assert!(read("portal/zh/index.html").contains("南京医科大学"));
+        assert!(read("portal/en/partners.csv").contains("Johns Hopkins University"));
+        assert!(read("portal/sitemap.xml").contains("/portal/zh/plan"));
+        assert!(
+            dir.path().join("static/vendor/echarts.min.js").exists(),
+            "assets included"
+        );
+        assert!(dir.path().join("static/app.css").exists());
+    }
+);
