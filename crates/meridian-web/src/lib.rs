@@ -97,6 +97,9 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
         .fallback(not_found)
         .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))
+        // Pages, CSV and JSON compress well; files already compressed (the vendored
+        // scripts and boundaries) pass through as they are.
+        .layer(tower_http::compression::CompressionLayer::new().gzip(true))
         .layer(axum::middleware::from_fn(metrics::track))
         .with_state(state)
 }

@@ -518,3 +518,20 @@ async fn approving_editing_and_withdrawing_a_record_shows_on_the_portal_and_in_i
         .unwrap();
     assert!(!exported(dir.path()).contains("Wombat Alliance"));
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_gzip() {
+    let site = Site::anonymous().await;
+    let request = axum::http::Request::get("/portal/en/partners")
+        .header(axum::http::header::ACCEPT_ENCODING, "gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let page = site.send(request).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers[axum::http::header::CONTENT_ENCODING], "gzip");
+    let plain = site.get("/portal/en/partners").await;
+    assert!(plain
+        .headers
+        .get(axum::http::header::CONTENT_ENCODING)
+        .is_none());
+}
