@@ -16,6 +16,9 @@ pub struct Ctx<'a> {
     pub errors: &'a BTreeMap<String, String>,
     /// Titles and kinds of linked records, by id.
     pub titles: &'a HashMap<String, (RecordKind, LocalizedText)>,
+    /// Where links to records point: `/records` in the application, `/portal/LANG/records`
+    /// on the portal.
+    pub link_base: &'a str,
 }
 
 /// A field path as an HTML id: `counts[1].value` → `counts-1-value`.

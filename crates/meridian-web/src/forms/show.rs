@@ -17,7 +17,8 @@ fn localized(value: &Value) -> LocalizedText {
 fn link_html(ctx: &Ctx, id: &str) -> String {
     match ctx.titles.get(id) {
         Some((kind, title)) => format!(
-            "<a href=\"/records/{}/{}\">{}</a>",
+            "<a href=\"{}/{}/{}\">{}</a>",
+            ctx.link_base,
             kind.as_str(),
             escape(id),
             text_html(title, ctx.lang)

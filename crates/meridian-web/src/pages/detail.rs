@@ -48,6 +48,7 @@ pub async fn page(
     let errors = BTreeMap::new();
     let ctx = Ctx {
         lang,
+        link_base: "/records",
         errors: &errors,
         titles: &titles,
     };

@@ -48,6 +48,7 @@ async fn render_form(
     let titles = titles(&state.app, ids).await;
     let ctx = Ctx {
         lang,
+        link_base: "/records",
         errors: &page.errors,
         titles: &titles,
     };
@@ -279,6 +280,7 @@ fn conflict_view(lang: Lang, current: &StoredRecord, titles: &super::Titles) -> 
     let errors = BTreeMap::new();
     let ctx = Ctx {
         lang,
+        link_base: "/records",
         errors: &errors,
         titles,
     };

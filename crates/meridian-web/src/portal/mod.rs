@@ -14,6 +14,7 @@ pub mod inquiry;
 mod institution;
 mod lists;
 mod plan;
+mod record;
 
 use crate::error::{WebError, WebResult};
 use crate::WebState;
@@ -38,6 +39,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
         .route("/portal/{lang}/{file}", get(lists::file))
+        .route("/portal/{lang}/records/{kind}/{id}", get(record::page))
         .route("/portal/{lang}/plan", get(plan::page))
         .route(
             "/portal/{lang}/contact",
@@ -153,6 +155,14 @@ async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
     ];
     for (id, _) in institutions(&state.app, Lang::En).await? {
         paths.push(format!("/institutions/{id}"));
+    }
+    for kind in RecordKind::ALL
+        .iter()
+        .filter(|k| !record::PRIVATE.contains(k))
+    {
+        for r in approved(&state.app, Lang::En, *kind).await? {
+            paths.push(format!("/records/{}/{}", kind.as_str(), r.id));
+        }
     }
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

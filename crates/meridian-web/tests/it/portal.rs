@@ -535,3 +535,55 @@ async fn pages_are_compressed_for_browsers_that_accept_gzip() {
         .get(axum::http::header::CONTENT_ENCODING)
         .is_none());
 }
+
+#[tokio::test]
+async fn record_pages_show_approved_records_and_link_only_to_approved_ones() {
+    let mut site = Site::anonymous().await;
+    let brfhp = id("org:brfhp");
+    let page = site
+        .get(&format!("/portal/en/records/organization/{brfhp}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page
+        .body
+        .contains("Belt and Road Federation for Health Promotion"));
+    let body = page.body.replace("&#x2f;", "/");
+    assert!(
+        body.contains(&format!("/portal/en/records/organization/{}", nmu())),
+        "its founder links to the portal page"
+    );
+    assert!(
+        !body.contains("href=\"/records/"),
+        "no links into the application"
+    );
+    // An inquiry is never public, nor is a record under another kind's address.
+    assert_eq!(
+        site.get(&format!("/portal/en/records/inquiry/{brfhp}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        site.get(&format!("/portal/en/records/centre/{brfhp}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // A draft is not found.
+    site.sign_in("editor").await;
+    let created = site
+        .post(
+            "/records/organization",
+            &[("name.en", "DRAFT-RECORD-99"), ("org_type", "university")],
+        )
+        .await;
+    site.sign_out();
+    let draft = created.location.unwrap();
+    let draft_id = draft.rsplit('/').next().unwrap();
+    assert_eq!(
+        site.get(&format!("/portal/en/records/organization/{draft_id}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
