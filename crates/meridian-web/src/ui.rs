@@ -29,6 +29,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "portal/partners.html",
     "portal/news.html",
     "portal/plan.html",
+    "portal/national.html",
     "portal/record.html",
     "portal/inquiry.html",
     "portal/inquiry_sent.html",

@@ -13,6 +13,7 @@ mod home;
 pub mod inquiry;
 mod institution;
 mod lists;
+mod national;
 mod plan;
 mod record;
 
@@ -41,6 +42,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/{file}", get(lists::file))
         .route("/portal/{lang}/records/{kind}/{id}", get(record::page))
         .route("/portal/{lang}/plan", get(plan::page))
+        .route("/portal/{lang}/national", get(national::page))
         .route(
             "/portal/{lang}/contact",
             get(inquiry::form).post(inquiry::send),
@@ -151,6 +153,7 @@ async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
         "/partners".to_string(),
         "/news".to_string(),
         "/plan".to_string(),
+        "/national".to_string(),
         "/contact".to_string(),
     ];
     for (id, _) in institutions(&state.app, Lang::En).await? {

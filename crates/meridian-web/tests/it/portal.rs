@@ -587,3 +587,23 @@ async fn record_pages_show_approved_records_and_link_only_to_approved_ones() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_national_page_shows_the_white_papers_figures_projects_and_activities() {
+    let site = Site::anonymous().await;
+    let en = site.get("/portal/en/national").await;
+    assert_eq!(en.status, StatusCode::OK, "{}", en.body);
+    for fact in [
+        "about 260 million",
+        "73 countries",
+        "Sending medical aid teams abroad",
+        "China-ASEAN health cooperation",
+        "Medical and Health Services in China",
+    ] {
+        assert!(en.body.contains(fact), "{fact} missing");
+    }
+    let zh = site.get("/portal/zh/national").await;
+    for fact in ["约2.6亿", "中国的医疗卫生事业"] {
+        assert!(zh.body.contains(fact), "{fact} missing");
+    }
+}
