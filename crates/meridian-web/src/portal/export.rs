@@ -57,6 +57,16 @@ pub async fn export(app: App, dir: &Path) -> Result<ExportReport, String> {
         .filter_map(|s| s.split("</loc>").next())
         .map(str::to_string)
         .collect();
+    let institutions: Vec<String> = addresses
+        .iter()
+        .filter(|a| a.contains("/institutions/"))
+        .cloned()
+        .collect();
+    for page in institutions {
+        for file in ["organizations.csv", "organizations.json"] {
+            addresses.push(format!("{page}/{file}"));
+        }
+    }
     for lang in ["zh", "en"] {
         for file in ["partners.csv", "partners.json", "news.csv", "news.json"] {
             addresses.push(format!("/portal/{lang}/{file}"));

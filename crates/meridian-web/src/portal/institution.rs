@@ -13,6 +13,7 @@ use axum::response::Response;
 use meridian_app::App;
 use meridian_domain::records::{CooperationArea, Organization};
 use meridian_domain::{phrase, Approval, Code, Lang, RecordBody, RecordId, RecordKind};
+use meridian_report::{Cell, Column, ColumnKind, Table};
 use minijinja::{context, Value};
 
 async fn org_name(app: &App, lang: Lang, id: RecordId) -> Option<String> {
@@ -20,6 +21,99 @@ async fn org_name(app: &App, lang: Lang, id: RecordId) -> Option<String> {
         .await
         .ok()
         .map(|r| text(&r.body.title(), lang))
+}
+
+/// One row of seed 001's table.
+pub(super) struct OrganizationRow {
+    id: RecordId,
+    name: String,
+    founders: String,
+    introduction: String,
+    entrance: String,
+}
+
+/// The international organizations the institution belongs to, with who founded them,
+/// what they are, and when and as what it joined.
+async fn organization_rows(app: &App, lang: Lang, id: RecordId) -> WebResult<Vec<OrganizationRow>> {
+    let mut rows = Vec::new();
+    for m in approved(app, lang, RecordKind::Membership).await? {
+        let RecordBody::Membership(m) = &m.body else {
+            continue;
+        };
+        if m.member != id {
+            continue;
+        }
+        let Ok(target) = approved_one(app, lang, m.organization).await else {
+            continue;
+        };
+        let RecordBody::Organization(target_org) = &target.body else {
+            continue;
+        };
+        let mut founders = Vec::new();
+        for f in &target_org.founders {
+            if let Some(n) = org_name(app, lang, *f).await {
+                founders.push(n);
+            }
+        }
+        let joined = m.joined.map(|d| d.display(lang));
+        let role = m.role.map(|r| r.label(lang).to_string());
+        let entrance = match (joined, role) {
+            (Some(j), Some(r)) => format!("{j}{}{r}", if lang == Lang::Zh { "，" } else { ", " }),
+            (Some(j), None) => j,
+            (None, Some(r)) => r,
+            (None, None) => String::new(),
+        };
+        rows.push(OrganizationRow {
+            id: m.organization,
+            name: text(&target_org.name, lang),
+            founders: founders.join(if lang == Lang::Zh { "、" } else { ", " }),
+            introduction: text(&target_org.introduction, lang),
+            entrance,
+        });
+    }
+    Ok(rows)
+}
+
+/// `/portal/{lang}/institutions/{id}/organizations.csv` (or `.json`): seed 001's table as a
+/// file, the same rows the page shows.
+pub async fn table_file(
+    State(state): State<WebState>,
+    Path((lang, id, file)): Path<(String, String, String)>,
+) -> WebResult<Response> {
+    let lang = path_lang(&lang)?;
+    let id: RecordId = crate::pages::id(lang, &id)?;
+    approved_one(&state.app, lang, id).await?;
+    let format = match file.as_str() {
+        "organizations.csv" => "csv",
+        "organizations.json" => "json",
+        _ => return Err(crate::error::WebError::not_found(lang)),
+    };
+    let rows = organization_rows(&state.app, lang, id).await?;
+    let table = Table {
+        title: t(lang, "portal.organizations"),
+        columns: [
+            "portal.org_name",
+            "portal.founded_by",
+            "portal.introduction",
+            "portal.entrance",
+        ]
+        .iter()
+        .map(|k| Column::new(t(lang, k), ColumnKind::Text))
+        .collect(),
+        rows: rows
+            .into_iter()
+            .map(|r| {
+                vec![
+                    Cell::Text(r.name),
+                    Cell::Text(r.founders),
+                    Cell::Text(r.introduction),
+                    Cell::Text(r.entrance),
+                ]
+            })
+            .collect(),
+    };
+    super::lists::download(&table, Some(format), "organizations", lang)
+        .unwrap_or_else(|| Err(crate::error::WebError::not_found(lang)))
 }
 
 pub async fn page(
@@ -62,42 +156,11 @@ pub async fn page(
         .map_err(|e| crate::error::WebError::from_app(lang, e))?;
 
     // Seed 001: the international organizations it belongs to.
-    let mut organizations = Vec::new();
-    for m in approved(app, lang, RecordKind::Membership).await? {
-        let RecordBody::Membership(m) = &m.body else {
-            continue;
-        };
-        if m.member != id {
-            continue;
-        }
-        let Ok(target) = approved_one(app, lang, m.organization).await else {
-            continue;
-        };
-        let RecordBody::Organization(target_org) = &target.body else {
-            continue;
-        };
-        let mut founders = Vec::new();
-        for f in &target_org.founders {
-            if let Some(n) = org_name(app, lang, *f).await {
-                founders.push(n);
-            }
-        }
-        let joined = m.joined.map(|d| d.display(lang));
-        let role = m.role.map(|r| r.label(lang).to_string());
-        let entrance = match (joined, role) {
-            (Some(j), Some(r)) => format!("{j}{}{r}", if lang == Lang::Zh { "，" } else { ", " }),
-            (Some(j), None) => j,
-            (None, Some(r)) => r,
-            (None, None) => String::new(),
-        };
-        organizations.push(context! {
-            id => m.organization.to_string(),
-            name => text(&target_org.name, lang),
-            founders => founders.join(if lang == Lang::Zh { "、" } else { ", " }),
-            introduction => text(&target_org.introduction, lang),
-            entrance,
-        });
-    }
+    let organizations: Vec<Value> = organization_rows(app, lang, id)
+        .await?
+        .into_iter()
+        .map(|r| context! { id => r.id.to_string(), name => r.name, founders => r.founders, introduction => r.introduction, entrance => r.entrance })
+        .collect();
 
     // Seed 002: partners by area, with the news related to the institution in that area.
     let partnerships = approved(app, lang, RecordKind::Partnership).await?;

@@ -23,7 +23,7 @@ pub struct ListParams {
 }
 
 /// The rows as a file, or `None` to render the page.
-fn download(
+pub(super) fn download(
     table: &Table,
     format: Option<&str>,
     name: &str,

@@ -37,6 +37,10 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}", get(to_home))
         .route("/portal/{lang}/", get(home::page))
         .route("/portal/{lang}/institutions/{id}", get(institution::page))
+        .route(
+            "/portal/{lang}/institutions/{id}/{file}",
+            get(institution::table_file),
+        )
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
         .route("/portal/{lang}/{file}", get(lists::file))

@@ -607,3 +607,35 @@ async fn the_national_page_shows_the_white_papers_figures_projects_and_activitie
         assert!(zh.body.contains(fact), "{fact} missing");
     }
 }
+
+#[tokio::test]
+async fn nmus_table_downloads_with_the_rows_the_page_shows() {
+    let site = Site::anonymous().await;
+    let csv = site
+        .get(&format!(
+            "/portal/en/institutions/{}/organizations.csv",
+            nmu()
+        ))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.body.contains("November 11, 2019, Founding Member"),
+        "{}",
+        csv.body
+    );
+    let json = site
+        .get(&format!(
+            "/portal/zh/institutions/{}/organizations.json",
+            nmu()
+        ))
+        .await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(rows.len(), 6);
+    assert!(rows[0]["发起单位"].as_str().is_some(), "headers in the page language");
+    assert_eq!(
+        site.get(&format!("/portal/en/institutions/{}/secrets.csv", nmu()))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}

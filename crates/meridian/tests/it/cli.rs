@@ -291,6 +291,10 @@ both_backends!(
         );
         assert!(read("portal/zh/index.html").contains("南京医科大学"));
         assert!(read("portal/en/partners.csv").contains("Johns Hopkins University"));
+        assert!(
+            read(&format!("portal/en/institutions/{nmu}/organizations.csv"))
+                .contains("November 11, 2019")
+        );
         assert!(read("portal/sitemap.xml").contains("/portal/zh/plan"));
         assert!(
             dir.path().join("static/vendor/echarts.min.js").exists(),
