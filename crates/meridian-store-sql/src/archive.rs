@@ -23,8 +23,11 @@ impl ArchiveStore for SqlStore {
                 sqlx::query(&sql).bind(i64::from(limit)).fetch_all(&self.pool).await
             }
             Some((kind, id)) => {
+                // A row-value bound: PostgreSQL starts the index scan at it, where
+                // `kind > $1 OR (kind = $1 AND id > $2)` rereads the index from the start on
+                // every page (docs/benchmarks.md, issue 4). SQLite reads both alike.
                 let sql = format!(
-                    "SELECT {RECORD_COLUMNS} FROM records WHERE kind > $1 OR (kind = $1 AND id > $2) \
+                    "SELECT {RECORD_COLUMNS} FROM records WHERE (kind, id) > ($1, $2) \
                      ORDER BY kind, id LIMIT $3"
                 );
                 sqlx::query(&sql)
