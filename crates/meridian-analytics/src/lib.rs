@@ -60,6 +60,8 @@ pub struct Held<T> {
 pub(crate) struct OrgInfo {
     pub parent: u32,
     pub org_type: String,
+    /// `org_type` as a symbol, for counting without strings.
+    pub org_type_sym: u32,
     pub name: LocalizedText,
 }
 
@@ -79,6 +81,8 @@ pub struct Analytics {
     symbols: Symbols,
     country_numbers: HashMap<&'static str, u32>,
     orgs: HashMap<u32, OrgInfo>,
+    /// Each organization's children, so that a subtree costs its own size.
+    children: HashMap<u32, Vec<u32>>,
     groups: HashMap<u32, GroupInfo>,
     indicators: HashMap<RecordId, Held<Indicator>>,
     plans: HashMap<RecordId, Held<Plan>>,
@@ -114,6 +118,7 @@ impl Analytics {
             symbols: Symbols::default(),
             country_numbers,
             orgs: HashMap::new(),
+            children: HashMap::new(),
             groups: HashMap::new(),
             indicators: HashMap::new(),
             plans: HashMap::new(),
@@ -247,11 +252,16 @@ impl Analytics {
             }) => {
                 let me = self.entities.intern(&entry.id);
                 let parent = parent.map_or(NONE, |p| self.entities.intern(&p));
+                if parent != NONE {
+                    self.children.entry(parent).or_default().push(me);
+                }
+                let org_type_sym = self.symbols.intern(&Box::from(org_type.as_str()));
                 self.orgs.insert(
                     me,
                     OrgInfo {
                         parent,
                         org_type: org_type.as_str().to_string(),
+                        org_type_sym,
                         name: name.clone(),
                     },
                 );
@@ -291,7 +301,11 @@ impl Analytics {
 
     fn forget_defining(&mut self, id: RecordId) {
         if let Some(n) = self.entities.get(&id) {
-            self.orgs.remove(&n);
+            if let Some(info) = self.orgs.remove(&n) {
+                if let Some(siblings) = self.children.get_mut(&info.parent) {
+                    siblings.retain(|c| *c != n);
+                }
+            }
             self.groups.remove(&n);
         }
         self.indicators.remove(&id);
@@ -366,37 +380,39 @@ impl Analytics {
             return Vec::new();
         };
         let mut children: Vec<RecordId> = self
-            .orgs
-            .iter()
-            .filter(|(_, o)| o.parent == n)
-            .map(|(c, _)| *self.entities.value(*c))
+            .children
+            .get(&n)
+            .into_iter()
+            .flatten()
+            .map(|c| *self.entities.value(*c))
             .collect();
         children.sort();
         children
     }
 
-    /// Entity numbers of these organizations and every organization below them.
+    /// Entity numbers of these organizations and every organization below them, walked
+    /// down the children index (a cycle stored by mistake is walked once).
+    pub(crate) fn subtree_entities(&self, roots: impl IntoIterator<Item = u32>) -> Vec<u32> {
+        let mut seen: std::collections::HashSet<u32> = std::collections::HashSet::new();
+        let mut out: Vec<u32> = roots.into_iter().filter(|r| seen.insert(*r)).collect();
+        let mut i = 0;
+        while i < out.len() {
+            for child in self.children.get(&out[i]).into_iter().flatten() {
+                if seen.insert(*child) {
+                    out.push(*child);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// These organizations and every organization below them, as a mask over entities.
     pub(crate) fn subtree(&self, roots: &[RecordId]) -> Vec<bool> {
         let mut inside = vec![false; self.entities.len()];
-        for root in roots {
-            if let Some(n) = self.entities.get(root) {
-                inside[n as usize] = true;
-            }
-        }
-        // Walk each organization's chain of parents until one is inside; the chain length
-        // is bounded to survive a cycle stored by mistake.
-        for &org in self.orgs.keys() {
-            let mut at = org;
-            for _ in 0..64 {
-                if inside[at as usize] {
-                    inside[org as usize] = true;
-                    break;
-                }
-                match self.orgs.get(&at) {
-                    Some(info) if info.parent != NONE => at = info.parent,
-                    _ => break,
-                }
-            }
+        let roots = roots.iter().filter_map(|r| self.entities.get(r));
+        for n in self.subtree_entities(roots) {
+            inside[n as usize] = true;
         }
         inside
     }

@@ -179,14 +179,27 @@ impl Analytics {
 
     /// The selected records counted along one dimension.
     pub fn breakdown(&self, selection: &Selection, dimension: Dimension) -> Breakdown {
-        let mut counts: HashMap<String, u64> = HashMap::new();
+        // Rows are counted under numbers (a year, a kind's position, a symbol, a continent's
+        // position, an entity, a country's position); strings are made for the buckets only.
+        const UNKNOWN_YEAR: i64 = i64::MIN;
+        let mut counts: HashMap<i64, u64> = HashMap::new();
         let mut total = 0;
         let date_field = selection
             .date_field
             .as_deref()
             .and_then(|f| self.symbols.get(f));
         let groups_of_country = self.groups_of_country();
-        let mut keys: Vec<String> = Vec::new();
+        let countries = meridian_interop::reference::countries();
+        let continent_of: Vec<i64> = countries
+            .iter()
+            .map(|c| {
+                meridian_interop::reference::Continent::ALL
+                    .iter()
+                    .position(|k| *k == c.continent)
+                    .unwrap_or(0) as i64
+            })
+            .collect();
+        let mut keys: Vec<i64> = Vec::new();
         let (uncertain, undated) = self.scan(selection, |kind, table, row| {
             total += 1;
             keys.clear();
@@ -198,12 +211,12 @@ impl Analytics {
                         None => table.main_date[row],
                     };
                     keys.push(if span.is_none() {
-                        String::new()
+                        UNKNOWN_YEAR
                     } else {
-                        year_of_day(span.first).to_string()
+                        i64::from(year_of_day(span.first))
                     });
                 }
-                Dimension::Kind => keys.push(kind.as_str().to_string()),
+                Dimension::Kind => keys.push(kind as i64),
                 Dimension::OrgType => {
                     if kind == RecordKind::Organization {
                         if let Some(org) = self
@@ -211,14 +224,15 @@ impl Analytics {
                             .get(&table.ids[row])
                             .and_then(|n| self.orgs.get(&n))
                         {
-                            keys.push(org.org_type.clone());
+                            keys.push(i64::from(org.org_type_sym));
                         }
                     } else {
                         for column in table.links.values() {
                             for entity in column.values(row) {
                                 if let Some(org) = self.orgs.get(entity) {
-                                    if !keys.contains(&org.org_type) {
-                                        keys.push(org.org_type.clone());
+                                    let key = i64::from(org.org_type_sym);
+                                    if !keys.contains(&key) {
+                                        keys.push(key);
                                     }
                                 }
                             }
@@ -227,10 +241,7 @@ impl Analytics {
                 }
                 Dimension::Continent => {
                     for c in table.countries.values(row) {
-                        let key = meridian_interop::reference::countries()[*c as usize]
-                            .continent
-                            .as_str()
-                            .to_string();
+                        let key = continent_of[*c as usize];
                         if !keys.contains(&key) {
                             keys.push(key);
                         }
@@ -239,7 +250,7 @@ impl Analytics {
                 Dimension::CountryGroup => {
                     for c in table.countries.values(row) {
                         for group in &groups_of_country[*c as usize] {
-                            let key = self.entities.value(*group).to_string();
+                            let key = i64::from(*group);
                             if !keys.contains(&key) {
                                 keys.push(key);
                             }
@@ -247,25 +258,35 @@ impl Analytics {
                     }
                 }
                 Dimension::Country => {
-                    for c in table.countries.values(row) {
-                        keys.push(
-                            meridian_interop::reference::countries()[*c as usize]
-                                .alpha2
-                                .to_string(),
-                        );
-                    }
+                    keys.extend(table.countries.values(row).iter().map(|c| i64::from(*c)));
                 }
             }
             for key in keys.drain(..) {
                 *counts.entry(key).or_default() += 1;
             }
         });
+        let key_text = |key: i64| -> String {
+            match dimension {
+                Dimension::Year if key == UNKNOWN_YEAR => String::new(),
+                Dimension::Year => key.to_string(),
+                Dimension::Kind => RecordKind::ALL[key as usize].as_str().to_string(),
+                Dimension::OrgType => self.symbols.value(key as u32).to_string(),
+                Dimension::Continent => meridian_interop::reference::Continent::ALL[key as usize]
+                    .as_str()
+                    .to_string(),
+                Dimension::CountryGroup => self.entities.value(key as u32).to_string(),
+                Dimension::Country => countries[key as usize].alpha2.to_string(),
+            }
+        };
         let mut buckets: Vec<Bucket> = counts
             .into_iter()
-            .map(|(key, count)| Bucket {
-                label: self.bucket_label(dimension, &key),
-                key,
-                count,
+            .map(|(key, count)| {
+                let key = key_text(key);
+                Bucket {
+                    label: self.bucket_label(dimension, &key),
+                    key,
+                    count,
+                }
             })
             .collect();
         match dimension {
@@ -340,12 +361,11 @@ impl Analytics {
     /// Organizations that take part in the selected records (as a link or as the owning
     /// unit), the `max_nodes` most involved, and how often each pair appears together.
     pub fn network(&self, selection: &Selection, max_nodes: usize) -> Network {
-        let mut weight: HashMap<u32, u64> = HashMap::new();
-        let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
-        let mut orgs: Vec<u32> = Vec::new();
-        self.scan(selection, |_, table, row| {
-            orgs.clear();
-            orgs.extend(
+        // Two passes: weights per organization in a dense array, then pairs among the
+        // `max_nodes` heaviest only (counting every pair would be the cost at scale).
+        let orgs_of = |table: &crate::table::KindTable, row: usize, out: &mut Vec<u32>| {
+            out.clear();
+            out.extend(
                 table
                     .linked
                     .values(row)
@@ -353,29 +373,48 @@ impl Analytics {
                     .copied()
                     .filter(|e| self.orgs.contains_key(e)),
             );
-            if table.unit[row] != NONE && !orgs.contains(&table.unit[row]) {
-                orgs.push(table.unit[row]);
+            if table.unit[row] != NONE && !out.contains(&table.unit[row]) {
+                out.push(table.unit[row]);
             }
-            orgs.sort_unstable();
-            orgs.dedup();
+            out.sort_unstable();
+            out.dedup();
+        };
+        let mut weight = vec![0_u64; self.entities.len()];
+        let mut orgs: Vec<u32> = Vec::new();
+        self.scan(selection, |_, table, row| {
+            orgs_of(table, row, &mut orgs);
             for o in &orgs {
-                *weight.entry(*o).or_default() += 1;
-            }
-            if orgs.len() <= MAX_LINKED_FOR_LINKS {
-                for (i, a) in orgs.iter().enumerate() {
-                    for b in &orgs[i + 1..] {
-                        *pairs.entry((*a, *b)).or_default() += 1;
-                    }
-                }
+                weight[*o as usize] += 1;
             }
         });
-        let mut ranked: Vec<(u32, u64)> = weight.into_iter().collect();
+        let mut ranked: Vec<(u32, u64)> = weight
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > 0)
+            .map(|(e, w)| (e as u32, *w))
+            .collect();
         ranked.sort_by(|a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| self.entities.value(a.0).cmp(self.entities.value(b.0)))
         });
         ranked.truncate(max_nodes);
-        let kept: HashMap<u32, ()> = ranked.iter().map(|(e, _)| (*e, ())).collect();
+        let mut kept = vec![false; self.entities.len()];
+        for (e, _) in &ranked {
+            kept[*e as usize] = true;
+        }
+        let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
+        self.scan(selection, |_, table, row| {
+            orgs_of(table, row, &mut orgs);
+            if orgs.len() > MAX_LINKED_FOR_LINKS {
+                return;
+            }
+            orgs.retain(|o| kept[*o as usize]);
+            for (i, a) in orgs.iter().enumerate() {
+                for b in &orgs[i + 1..] {
+                    *pairs.entry((*a, *b)).or_default() += 1;
+                }
+            }
+        });
         let nodes = ranked
             .iter()
             .map(|(e, records)| {
@@ -390,7 +429,6 @@ impl Analytics {
             .collect();
         let mut links: Vec<NetworkLink> = pairs
             .into_iter()
-            .filter(|((a, b), _)| kept.contains_key(a) && kept.contains_key(b))
             .map(|((a, b), records)| NetworkLink {
                 source: *self.entities.value(a),
                 target: *self.entities.value(b),

@@ -32,7 +32,7 @@
 //! a figure whose period ends in that year. The gaps are the reminder list.
 
 use crate::measure::year_of_day;
-use crate::select::{bounded, Selection};
+use crate::select::{bounded, Placement, Selection};
 use crate::{Analytics, Held};
 use meridian_domain::records::{
     Accumulation, Baseline, Figure, Indicator, IndicatorMethod, PlanIndicator, Target,
@@ -41,6 +41,7 @@ use meridian_domain::{
     Approval, LocalizedText, PartialDate, Period, Qualifier, Quantity, RecordId,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 
 pub const ON_TRACK_RATIO: f64 = 0.9;
 pub const AT_RISK_RATIO: f64 = 0.7;
@@ -280,6 +281,14 @@ fn status_of(
     }
 }
 
+/// A computed indicator's records counted once (see `Analytics::group_computed`).
+struct Grouped {
+    by_unit_year: HashMap<(u32, i32), u64>,
+    /// Per owning unit: records left out for an uncertain date, and for none.
+    left_out: HashMap<u32, (u64, u64)>,
+    selection: Selection,
+}
+
 /// What one indicator's progress is asked about.
 #[derive(Clone, Copy)]
 struct Asked<'a> {
@@ -488,6 +497,7 @@ impl Analytics {
         unit: Option<RecordId>,
         target: Option<&Target>,
         rolled_up_target: Option<f64>,
+        grouped: Option<&Grouped>,
     ) -> UnitProgress {
         let Asked {
             indicator,
@@ -499,8 +509,12 @@ impl Analytics {
         let target_value = target
             .and_then(|t| t.value.map(|q| q.value))
             .or(rolled_up_target);
-        let actual =
-            self.indicator_value(indicator, unit, &counted_so_far(indicator, period, as_of));
+        let actual = match grouped {
+            Some(grouped) => Some(self.grouped_value(grouped, unit, i32::MAX)),
+            None => {
+                self.indicator_value(indicator, unit, &counted_so_far(indicator, period, as_of))
+            }
+        };
         let base = match indicator.value.accumulation {
             Accumulation::Level => baseline.unwrap_or(0.0),
             Accumulation::Increment => 0.0,
@@ -572,7 +586,14 @@ impl Analytics {
             elapsed,
             as_of,
         };
-        let overall = self.unit_progress(&asked, None, overall_target, rolled_up_target);
+        let grouped = self.group_computed(indicator, &period, as_of);
+        let overall = self.unit_progress(
+            &asked,
+            None,
+            overall_target,
+            rolled_up_target,
+            grouped.as_ref(),
+        );
         let mut unit_ids: Vec<RecordId> = unit_targets
             .iter()
             .filter_map(|t| t.reporting_unit)
@@ -589,10 +610,13 @@ impl Analytics {
                     .iter()
                     .find(|t| t.reporting_unit == Some(*unit))
                     .copied();
-                self.unit_progress(&asked, Some(*unit), target, None)
+                self.unit_progress(&asked, Some(*unit), target, None, grouped.as_ref())
             })
             .collect();
-        let series = self.yearly_series(indicator, &period, as_of);
+        let series = match &grouped {
+            Some(grouped) => self.grouped_series(grouped, &period, as_of),
+            None => self.yearly_series(indicator, &period, as_of),
+        };
         let unit_values: Vec<f64> = unit_targets
             .iter()
             .filter_map(|t| t.value.map(|q| q.value))
@@ -613,6 +637,109 @@ impl Analytics {
             units,
             series,
         })
+    }
+
+    /// A computed indicator's records (when it counts records) counted in one pass by owning
+    /// unit and year, over the part of the period counted on day `as_of`: the unit values
+    /// and the yearly series are sums over it. Exact because a record's date lies within
+    /// one calendar year, so "inside the window and in year ≤ Y" is "inside the window up
+    /// to the end of Y".
+    fn group_computed(
+        &self,
+        indicator: &Held<Indicator>,
+        period: &Period,
+        as_of: i64,
+    ) -> Option<Grouped> {
+        let computation = match (&indicator.value.method, &indicator.value.computation) {
+            (IndicatorMethod::Computed, Some(c)) if !Selection::counts_countries(c) => c,
+            _ => return None,
+        };
+        let counted = counted_so_far(indicator, period, as_of);
+        let window = match indicator.value.accumulation {
+            Accumulation::Increment => counted,
+            Accumulation::Level => Period {
+                start: None,
+                end: counted.end,
+            },
+        };
+        let selection = Selection::of_computation(computation, &window);
+        let mut grouped = Grouped {
+            by_unit_year: HashMap::new(),
+            left_out: HashMap::new(),
+            selection: selection.clone(),
+        };
+        for compiled in self.compile(&selection) {
+            for row in 0..compiled.table.len() {
+                let unit = compiled.table.unit[row];
+                match compiled.test(row) {
+                    Placement::Inside => {
+                        let span = compiled.span(row);
+                        let year = if span.is_none() {
+                            i32::MIN
+                        } else {
+                            year_of_day(span.first)
+                        };
+                        *grouped.by_unit_year.entry((unit, year)).or_default() += 1;
+                    }
+                    Placement::Uncertain => grouped.left_out.entry(unit).or_default().0 += 1,
+                    Placement::Undated => grouped.left_out.entry(unit).or_default().1 += 1,
+                    Placement::Outside => {}
+                }
+            }
+        }
+        Some(grouped)
+    }
+
+    /// The grouped count for a unit (and every unit below it) or for all (`None`), of the
+    /// records dated up to year `upto`.
+    fn grouped_value(&self, grouped: &Grouped, unit: Option<RecordId>, upto: i32) -> Value {
+        let units: Option<std::collections::HashSet<u32>> =
+            unit.map(|u| match self.entities.get(&u) {
+                Some(n) => self.subtree_entities([n]).into_iter().collect(),
+                None => std::collections::HashSet::new(),
+            });
+        let counts = |u: &u32| units.as_ref().is_none_or(|set| set.contains(u));
+        let value: u64 = grouped
+            .by_unit_year
+            .iter()
+            .filter(|((u, year), _)| *year <= upto && counts(u))
+            .map(|(_, n)| n)
+            .sum();
+        let (uncertain, undated) = grouped
+            .left_out
+            .iter()
+            .filter(|(u, _)| counts(u))
+            .fold((0, 0), |acc, (_, (a, b))| (acc.0 + a, acc.1 + b));
+        let mut selection = grouped.selection.clone();
+        selection.units = unit.into_iter().collect();
+        Value {
+            quantity: Quantity::exact(value as f64),
+            source: ValueSource::Computed {
+                selection,
+                uncertain,
+                undated,
+            },
+        }
+    }
+
+    fn grouped_series(
+        &self,
+        grouped: &Grouped,
+        period: &Period,
+        as_of: i64,
+    ) -> Vec<(i32, Option<f64>)> {
+        let (Some(start), Some(end)) = (period.start, period.end) else {
+            return Vec::new();
+        };
+        let last_year = end.year.min(year_of_day(as_of));
+        (start.year..=last_year)
+            .map(|year| {
+                (
+                    year,
+                    Some(self.grouped_value(grouped, None, year).quantity.value),
+                )
+            })
+            .collect()
     }
 
     /// The value at the end of each year of the period up to `as_of`: cumulative from the
@@ -677,19 +804,6 @@ impl Analytics {
         })
     }
 
-    fn reported_in_year(&self, indicator: RecordId, unit: RecordId, year: i32) -> bool {
-        let mut units = vec![unit];
-        let mut i = 0;
-        while i < units.len() && units.len() < 10_000 {
-            units.extend(self.children_of(units[i]));
-            i += 1;
-        }
-        self.figures_of(indicator).filter(approved).any(|f| {
-            units.contains(&f.value.reporting_unit)
-                && f.value.period.end.is_some_and(|end| end.year == year)
-        })
-    }
-
     fn completeness(&self, period: &Period, entries: &[PlanIndicator], as_of: i64) -> Completeness {
         let years: Vec<i32> = match (period.start, period.end) {
             (Some(start), Some(end)) => (start.year..=end.year)
@@ -714,10 +828,30 @@ impl Analytics {
                     }
                 }
             }
+            // Who reported for which year, once per indicator: (unit, year its period ends).
+            let reported_years: std::collections::HashSet<(RecordId, i32)> = self
+                .figures_of(indicator.id)
+                .filter(approved)
+                .filter_map(|f| {
+                    f.value
+                        .period
+                        .end
+                        .map(|end| (f.value.reporting_unit, end.year))
+                })
+                .collect();
             for unit in units {
+                // The unit and every unit below it; a figure of any of them counts.
+                let below: Vec<RecordId> = match self.entities.get(&unit) {
+                    Some(n) => self
+                        .subtree_entities([n])
+                        .into_iter()
+                        .map(|e| *self.entities.value(e))
+                        .collect(),
+                    None => vec![unit],
+                };
                 let reported: Vec<bool> = years
                     .iter()
-                    .map(|y| self.reported_in_year(indicator.id, unit, *y))
+                    .map(|y| below.iter().any(|u| reported_years.contains(&(*u, *y))))
                     .collect();
                 for (year, done) in years.iter().zip(&reported) {
                     if !done {

@@ -120,6 +120,11 @@ pub(crate) struct Compiled<'a> {
 }
 
 impl<'a> Compiled<'a> {
+    /// The date a row is placed by (none when it has none).
+    pub fn span(&self, row: usize) -> Span {
+        self.dates.map_or(Span::NONE, |d| d[row])
+    }
+
     /// Whether row `row` is selected, ignoring its date; then where its date falls.
     pub fn test(&self, row: usize) -> Placement {
         let table = self.table;

@@ -631,7 +631,10 @@ async fn nmus_table_downloads_with_the_rows_the_page_shows() {
         .await;
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
     assert_eq!(rows.len(), 6);
-    assert!(rows[0]["发起单位"].as_str().is_some(), "headers in the page language");
+    assert!(
+        rows[0]["发起单位"].as_str().is_some(),
+        "headers in the page language"
+    );
     assert_eq!(
         site.get(&format!("/portal/en/institutions/{}/secrets.csv", nmu()))
             .await
