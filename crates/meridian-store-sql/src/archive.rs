@@ -19,8 +19,12 @@ impl ArchiveStore for SqlStore {
     ) -> StoreResult<Vec<StoredRecord>> {
         let rows = match after {
             None => {
-                let sql = format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY kind, id LIMIT $1");
-                sqlx::query(&sql).bind(i64::from(limit)).fetch_all(&self.pool).await
+                let sql =
+                    format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY kind, id LIMIT $1");
+                sqlx::query(&sql)
+                    .bind(i64::from(limit))
+                    .fetch_all(&self.pool)
+                    .await
             }
             Some((kind, id)) => {
                 // A row-value bound: PostgreSQL starts the index scan at it, where
