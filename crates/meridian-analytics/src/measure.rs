@@ -199,6 +199,13 @@ impl Analytics {
                     .unwrap_or(0) as i64
             })
             .collect();
+        // The organization type of every entity that is an organization, looked up by
+        // position rather than hashed for every link of every row.
+        let org_type_of: Vec<u32> = if dimension == Dimension::OrgType {
+            self.dense_org_types()
+        } else {
+            Vec::new()
+        };
         let mut keys: Vec<i64> = Vec::new();
         let (uncertain, undated) = self.scan(selection, |kind, table, row| {
             total += 1;
@@ -229,8 +236,9 @@ impl Analytics {
                     } else {
                         for column in table.links.values() {
                             for entity in column.values(row) {
-                                if let Some(org) = self.orgs.get(entity) {
-                                    let key = i64::from(org.org_type_sym);
+                                let sym = org_type_of[*entity as usize];
+                                if sym != NONE {
+                                    let key = i64::from(sym);
                                     if !keys.contains(&key) {
                                         keys.push(key);
                                     }
@@ -304,6 +312,15 @@ impl Analytics {
         }
     }
 
+    /// Per entity: its organization type's symbol, or `NONE` when it is no organization.
+    fn dense_org_types(&self) -> Vec<u32> {
+        let mut out = vec![NONE; self.entities.len()];
+        for (e, info) in &self.orgs {
+            out[*e as usize] = info.org_type_sym;
+        }
+        out
+    }
+
     fn groups_of_country(&self) -> Vec<Vec<u32>> {
         let mut groups = vec![Vec::new(); self.country_numbers.len()];
         let mut held: Vec<(&u32, &crate::GroupInfo)> = self.groups.iter().collect();
@@ -363,6 +380,7 @@ impl Analytics {
     pub fn network(&self, selection: &Selection, max_nodes: usize) -> Network {
         // Two passes: weights per organization in a dense array, then pairs among the
         // `max_nodes` heaviest only (counting every pair would be the cost at scale).
+        let is_org: Vec<bool> = self.dense_org_types().iter().map(|t| *t != NONE).collect();
         let orgs_of = |table: &crate::table::KindTable, row: usize, out: &mut Vec<u32>| {
             out.clear();
             out.extend(
@@ -371,7 +389,7 @@ impl Analytics {
                     .values(row)
                     .iter()
                     .copied()
-                    .filter(|e| self.orgs.contains_key(e)),
+                    .filter(|e| is_org[*e as usize]),
             );
             if table.unit[row] != NONE && !out.contains(&table.unit[row]) {
                 out.push(table.unit[row]);

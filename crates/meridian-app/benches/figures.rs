@@ -798,6 +798,25 @@ async fn main() {
     let centres = &Selection::of_kind(RecordKind::Centre);
     let mut rows = Vec::new();
     eprintln!("measuring ({reps} repetitions a question)");
+    // Computed afresh, as after every change to the records…
+    let as_of = meridian_app::today().last_day();
+    rows.push(
+        measure(
+            "plan progress afresh (after a change)",
+            reps,
+            move || app.analytics(move |a| a.plan_progress(plan_id, as_of)),
+            |p| {
+                let p = p
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| p.as_ref())
+                    .expect("plan progress");
+                format!("{} indicators", p.indicators.len())
+            },
+        )
+        .await,
+    );
+    // …and as the pages, reports and API get it between changes (kept by the app).
     rows.push(
         measure(
             "plan progress (50 indicators × 30 units, completeness)",

@@ -21,9 +21,16 @@ pub(crate) struct Figures {
     /// Held while building and while applying a change.
     turn: tokio::sync::Mutex<()>,
     /// Counts every change to the records, so that what is derived from them elsewhere
-    /// (the portal's page cache) knows when it is stale.
+    /// (the portal's page cache, the plan progress below) knows when it is stale.
     changes: std::sync::atomic::AtomicU64,
+    /// The last plan progress computed: (plan asked for, day, change count) and the answer.
+    pub(crate) progress: std::sync::Mutex<Option<ProgressKept>>,
 }
+
+pub(crate) type ProgressKept = (
+    (Option<RecordId>, i64, u64),
+    std::sync::Arc<meridian_analytics::PlanProgress>,
+);
 
 fn entry(record: &StoredRecord) -> Entry<'_> {
     Entry {
@@ -123,8 +130,10 @@ impl App {
 
     /// After a change to one record: keeps every derived view (figures, search) in step.
     pub(crate) async fn after_change(&self, id: RecordId) {
-        self.note_change();
+        // Counted after the figures took the change in, so that anything kept under the
+        // old count was computed from figures no newer than it.
         self.refresh_figures(id).await;
+        self.note_change();
         self.reindex(id).await;
     }
 
@@ -148,8 +157,8 @@ impl App {
 
     /// After a change to the whole database (a restore): the next question rebuilds.
     pub(crate) async fn forget_figures(&self) {
-        self.note_change();
         let _turn = self.figures.turn.lock().await;
         *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.note_change();
     }
 }

@@ -44,10 +44,10 @@ impl App {
         let docs = self.docs_to_index(&mut new);
         let for_figures = self.figures_built().then(|| new.clone());
         let created = self.store.create_many(new, actor).await?;
-        self.note_change();
         if let Some(new) = for_figures {
             self.figures_created(&new).await;
         }
+        self.note_change();
         self.index_created(docs).await;
         Ok(created)
     }

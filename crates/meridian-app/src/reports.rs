@@ -409,6 +409,26 @@ impl App {
     /// A plan's progress today; without an id, the plan whose period ends last.
     pub async fn plan_progress(&self, plan: Option<RecordId>) -> AppResult<PlanProgress> {
         let as_of = crate::today().last_day();
+        // Kept until the records change or the day does: a plan's progress reads every
+        // indicator's records, and the pages, reports and API ask for it often.
+        let key = (plan, as_of, self.changes());
+        if let Some((kept_key, kept)) = self.figures.progress.lock().ok().and_then(|k| k.clone()) {
+            if kept_key == key {
+                return Ok((*kept).clone());
+            }
+        }
+        let progress = self.compute_plan_progress(plan, as_of).await?;
+        if let Ok(mut kept) = self.figures.progress.lock() {
+            *kept = Some((key, std::sync::Arc::new(progress.clone())));
+        }
+        Ok(progress)
+    }
+
+    async fn compute_plan_progress(
+        &self,
+        plan: Option<RecordId>,
+        as_of: i64,
+    ) -> AppResult<PlanProgress> {
         self.analytics(|a| {
             let plan = plan.or_else(|| {
                 a.plans()
