@@ -399,10 +399,18 @@ impl Analytics {
         };
         let mut weight = vec![0_u64; self.entities.len()];
         let mut orgs: Vec<u32> = Vec::new();
+        // Each selected row's organizations, one after another (`ends` marks where each
+        // row's list stops), so the second pass reads a flat array instead of the tables.
+        let mut flat: Vec<u32> = Vec::new();
+        let mut ends: Vec<u32> = Vec::new();
         self.scan(selection, |_, table, row| {
             orgs_of(table, row, &mut orgs);
             for o in &orgs {
                 weight[*o as usize] += 1;
+            }
+            if (2..=MAX_LINKED_FOR_LINKS).contains(&orgs.len()) {
+                flat.extend_from_slice(&orgs);
+                ends.push(flat.len() as u32);
             }
         });
         let mut ranked: Vec<(u32, u64)> = weight
@@ -421,18 +429,23 @@ impl Analytics {
             kept[*e as usize] = true;
         }
         let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
-        self.scan(selection, |_, table, row| {
-            orgs_of(table, row, &mut orgs);
-            if orgs.len() > MAX_LINKED_FOR_LINKS {
-                return;
-            }
-            orgs.retain(|o| kept[*o as usize]);
+        let mut start = 0_usize;
+        for end in ends {
+            let end = end as usize;
+            orgs.clear();
+            orgs.extend(
+                flat[start..end]
+                    .iter()
+                    .copied()
+                    .filter(|o| kept[*o as usize]),
+            );
+            start = end;
             for (i, a) in orgs.iter().enumerate() {
                 for b in &orgs[i + 1..] {
                     *pairs.entry((*a, *b)).or_default() += 1;
                 }
             }
-        });
+        }
         let nodes = ranked
             .iter()
             .map(|(e, records)| {

@@ -185,3 +185,49 @@ fn changes_and_removals_are_taken_in() {
     assert_eq!(a.count(&window).value, 2);
     assert_eq!(a.len(), f.records.len());
 }
+
+#[test]
+fn the_network_counts_each_pair_once_per_shared_record() {
+    let mut f = fixture();
+    for (key, a, b) in [("pa", "P1", "H1"), ("pb", "P1", "H1"), ("pc", "P2", "H1")] {
+        f.add(
+            key,
+            meridian_domain::Approval::Approved,
+            Some(a),
+            RecordKind::Partnership,
+            serde_json::json!({"organization": id(a).to_string(), "partner": id(b).to_string(),
+                               "area": "hospital", "status": "active"}),
+        );
+    }
+    let a = f.analytics();
+    let network = a.network(&Selection::of_kind(RecordKind::Partnership), 10);
+    let weights: Vec<(String, u64)> = network
+        .nodes
+        .iter()
+        .map(|n| (n.name.en.clone().unwrap(), n.records))
+        .collect();
+    assert_eq!(
+        weights,
+        vec![
+            ("H1".to_string(), 3),
+            ("P1".to_string(), 2),
+            ("P2".to_string(), 1)
+        ]
+    );
+    let pair = |x: &str, y: &str| {
+        network
+            .links
+            .iter()
+            .find(|l| {
+                (l.source, l.target) == (id(x), id(y)) || (l.source, l.target) == (id(y), id(x))
+            })
+            .map(|l| l.records)
+    };
+    assert_eq!(pair("P1", "H1"), Some(2));
+    assert_eq!(pair("P2", "H1"), Some(1));
+    assert_eq!(pair("P1", "P2"), None);
+    // Only the top two: P2 and its link drop out.
+    let top = a.network(&Selection::of_kind(RecordKind::Partnership), 2);
+    assert_eq!(top.nodes.len(), 2);
+    assert_eq!(top.links.len(), 1);
+}
