@@ -101,6 +101,45 @@ async fn tsinghua_shows_its_partners_by_area_with_related_news_as_seed_002_does(
         );
         assert!(section.contains(news), "{news} under {area}: {section}");
     }
+    let zh = site
+        .get(&format!("/portal/zh/institutions/{}", id("org:thu_som")))
+        .await;
+    for (area, label, partner, news) in [
+        (
+            "government",
+            "政府合作",
+            "药品审评中心",
+            "医学监管科学研究中心",
+        ),
+        (
+            "international",
+            "国际合作",
+            "约翰斯·霍普金斯大学",
+            "双硕士学位项目",
+        ),
+        (
+            "hospital",
+            "医院合作",
+            "北京医院",
+            "中日友好医院成为清华大学医学院教学医院",
+        ),
+        (
+            "enterprise",
+            "企业合作",
+            "勃林格殷格翰",
+            "感染性疾病免疫治疗联合研究中心",
+        ),
+    ] {
+        let section = zh
+            .body
+            .split(&format!("data-area=\"{area}\""))
+            .nth(1)
+            .unwrap_or_else(|| panic!("{area} group"));
+        let section = section.split("</section>").next().unwrap();
+        for fact in [label, partner, news] {
+            assert!(section.contains(fact), "{fact} under {area}: {section}");
+        }
+    }
 }
 
 #[tokio::test]
