@@ -68,6 +68,11 @@ pub async fn export(app: App, dir: &Path) -> Result<ExportReport, String> {
         }
     }
     for lang in ["zh", "en"] {
+        for table in ["figures", "projects", "activities"] {
+            for ext in ["csv", "json"] {
+                addresses.push(format!("/portal/{lang}/national/{table}.{ext}"));
+            }
+        }
         for file in ["partners.csv", "partners.json", "news.csv", "news.json"] {
             addresses.push(format!("/portal/{lang}/{file}"));
         }

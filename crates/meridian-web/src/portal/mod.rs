@@ -47,6 +47,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         .route("/portal/{lang}/records/{kind}/{id}", get(record::page))
         .route("/portal/{lang}/plan", get(plan::page))
         .route("/portal/{lang}/national", get(national::page))
+        .route("/portal/{lang}/national/{file}", get(national::file))
         .route(
             "/portal/{lang}/contact",
             get(inquiry::form).post(inquiry::send),

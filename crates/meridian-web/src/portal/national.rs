@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use meridian_domain::records::OrgType;
 use meridian_domain::{phrase, Approval, Code, Lang, RecordBody, RecordId, RecordKind};
+use meridian_report::{Cell, Column, ColumnKind, Table};
 use minijinja::{context, Value};
 use std::collections::BTreeSet;
 
@@ -27,8 +28,99 @@ fn countries(codes: &[String], lang: Lang) -> String {
         .join(if lang == Lang::Zh { "、" } else { ", " })
 }
 
+/// The page's four lists: figures, projects, activities and source documents.
+struct Lists {
+    figures: Vec<Value>,
+    projects: Vec<Value>,
+    activities: Vec<Value>,
+    documents: Vec<Value>,
+}
+
 pub async fn page(State(state): State<WebState>, Path(lang): Path<String>) -> WebResult<Response> {
     let lang = path_lang(&lang)?;
+    let Lists {
+        figures,
+        projects,
+        activities,
+        documents,
+    } = lists(&state, lang).await?;
+    let page = context! {
+        title => t(lang, "portal.national_title"),
+        description => t(lang, "portal.national_description"),
+        figures, projects, activities, documents,
+    };
+    render(lang, "portal/national.html", "/national", page)
+}
+
+/// `/portal/{lang}/national/{figures|projects|activities}.{csv|json}`: one of the page's
+/// tables as a file, the rows the page shows.
+pub async fn file(
+    State(state): State<WebState>,
+    Path((lang, file)): Path<(String, String)>,
+) -> WebResult<Response> {
+    let lang = path_lang(&lang)?;
+    let (stem, format) = file
+        .rsplit_once('.')
+        .ok_or_else(|| WebError::not_found(lang))?;
+    let lists = lists(&state, lang).await?;
+    let (rows, columns): (&[Value], &[(&str, &str)]) = match stem {
+        "figures" => (
+            &lists.figures,
+            &[
+                ("name", "progress.indicator"),
+                ("period", "analytics.period"),
+                ("value", "progress.actual"),
+                ("countries", "analytics.country"),
+            ],
+        ),
+        "projects" => (
+            &lists.projects,
+            &[
+                ("title", "portal.news_title"),
+                ("kind", "portal.kind"),
+                ("countries", "analytics.country"),
+                ("period", "analytics.period"),
+            ],
+        ),
+        "activities" => (
+            &lists.activities,
+            &[
+                ("title", "portal.news_title"),
+                ("kind", "portal.kind"),
+                ("countries", "analytics.country"),
+                ("period", "analytics.period"),
+                ("counts", "analytics.count"),
+            ],
+        ),
+        _ => return Err(WebError::not_found(lang)),
+    };
+    let table = Table {
+        title: t(lang, "portal.national_title"),
+        columns: columns
+            .iter()
+            .map(|(_, h)| Column::new(t(lang, h), ColumnKind::Text))
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|row| {
+                columns
+                    .iter()
+                    .map(|(key, _)| {
+                        let value = row
+                            .get_attr(key)
+                            .ok()
+                            .filter(|v| !v.is_none() && !v.is_undefined());
+                        Cell::Text(value.map(|v| v.to_string()).unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    super::lists::download(&table, Some(format), stem, lang)
+        .unwrap_or_else(|| Err(WebError::not_found(lang)))
+}
+
+async fn lists(state: &WebState, lang: Lang) -> WebResult<Lists> {
     let app = &state.app;
     let mut national: BTreeSet<RecordId> = BTreeSet::new();
     let mut checked: BTreeSet<RecordId> = BTreeSet::new();
@@ -104,10 +196,10 @@ pub async fn page(State(state): State<WebState>, Path(lang): Path<String>) -> We
             _ => {}
         }
     }
-    let page = context! {
-        title => t(lang, "portal.national_title"),
-        description => t(lang, "portal.national_description"),
-        figures, projects, activities, documents,
-    };
-    render(lang, "portal/national.html", "/national", page)
+    Ok(Lists {
+        figures,
+        projects,
+        activities,
+        documents,
+    })
 }

@@ -681,3 +681,29 @@ async fn nmus_table_downloads_with_the_rows_the_page_shows() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_national_tables_download_with_the_rows_the_page_shows() {
+    let site = Site::anonymous().await;
+    let page = site.get("/portal/en/national").await;
+    let shown = page
+        .body
+        .split("id=\"activities-h\"")
+        .nth(1)
+        .unwrap()
+        .split("</table>")
+        .next()
+        .unwrap()
+        .matches("<th scope=\"row\">")
+        .count();
+    let csv = site.get("/portal/en/national/activities.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), shown + 1, "{}", csv.body);
+    assert!(csv.body.contains("Sending medical aid teams abroad"));
+    let json = site.get("/portal/zh/national/figures.json").await;
+    assert!(json.body.contains("约2.6亿"), "{}", json.body);
+    assert_eq!(
+        site.get("/portal/en/national/secrets.csv").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
