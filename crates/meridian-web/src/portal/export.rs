@@ -63,7 +63,12 @@ pub async fn export(app: App, dir: &Path) -> Result<ExportReport, String> {
         .cloned()
         .collect();
     for page in institutions {
-        for file in ["organizations.csv", "organizations.json"] {
+        for file in [
+            "organizations.csv",
+            "organizations.json",
+            "partners.csv",
+            "partners.json",
+        ] {
             addresses.push(format!("{page}/{file}"));
         }
     }

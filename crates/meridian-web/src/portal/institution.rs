@@ -74,8 +74,32 @@ async fn organization_rows(app: &App, lang: Lang, id: RecordId) -> WebResult<Vec
     Ok(rows)
 }
 
-/// `/portal/{lang}/institutions/{id}/organizations.csv` (or `.json`): seed 001's table as a
-/// file, the same rows the page shows.
+/// The institution's partners (seed 002): area, partner id, name and scope, in the order
+/// of the areas.
+async fn partner_rows(
+    app: &App,
+    lang: Lang,
+    id: RecordId,
+) -> WebResult<Vec<(CooperationArea, RecordId, String, String)>> {
+    let partnerships = approved(app, lang, RecordKind::Partnership).await?;
+    let mut rows = Vec::new();
+    for area in CooperationArea::all() {
+        for p in &partnerships {
+            let RecordBody::Partnership(p) = &p.body else {
+                continue;
+            };
+            if p.organization == id && p.area == *area {
+                if let Some(n) = org_name(app, lang, p.partner).await {
+                    rows.push((*area, p.partner, n, text(&p.scope, lang)));
+                }
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// `/portal/{lang}/institutions/{id}/organizations.csv` or `partners.csv` (or `.json`):
+/// seed 001's table or seed 002's partners as a file, the same rows the page shows.
 pub async fn table_file(
     State(state): State<WebState>,
     Path((lang, id, file)): Path<(String, String, String)>,
@@ -83,11 +107,32 @@ pub async fn table_file(
     let lang = path_lang(&lang)?;
     let id: RecordId = crate::pages::id(lang, &id)?;
     approved_one(&state.app, lang, id).await?;
-    let format = match file.as_str() {
-        "organizations.csv" => "csv",
-        "organizations.json" => "json",
+    let (stem, format) = match file.rsplit_once('.') {
+        Some((stem @ ("organizations" | "partners"), format @ ("csv" | "json"))) => (stem, format),
         _ => return Err(crate::error::WebError::not_found(lang)),
     };
+    if stem == "partners" {
+        let rows = partner_rows(&state.app, lang, id).await?;
+        let table = Table {
+            title: t(lang, "portal.partners"),
+            columns: ["portal.area", "portal.org_name", "portal.scope"]
+                .iter()
+                .map(|k| Column::new(t(lang, k), ColumnKind::Text))
+                .collect(),
+            rows: rows
+                .into_iter()
+                .map(|(area, _, name, scope)| {
+                    vec![
+                        Cell::Text(area.label(lang).to_string()),
+                        Cell::Text(name),
+                        Cell::Text(scope),
+                    ]
+                })
+                .collect(),
+        };
+        return super::lists::download(&table, Some(format), stem, lang)
+            .unwrap_or_else(|| Err(crate::error::WebError::not_found(lang)));
+    }
     let rows = organization_rows(&state.app, lang, id).await?;
     let table = Table {
         title: t(lang, "portal.organizations"),
@@ -163,21 +208,15 @@ pub async fn page(
         .collect();
 
     // Seed 002: partners by area, with the news related to the institution in that area.
-    let partnerships = approved(app, lang, RecordKind::Partnership).await?;
+    let partner_list = partner_rows(app, lang, id).await?;
     let news = approved(app, lang, RecordKind::News).await?;
     let mut groups = Vec::new();
     for area in CooperationArea::all() {
-        let mut partners = Vec::new();
-        for p in &partnerships {
-            let RecordBody::Partnership(p) = &p.body else {
-                continue;
-            };
-            if p.organization == id && p.area == *area {
-                if let Some(n) = org_name(app, lang, p.partner).await {
-                    partners.push(context! { id => p.partner.to_string(), name => n, scope => text(&p.scope, lang) });
-                }
-            }
-        }
+        let partners: Vec<Value> = partner_list
+            .iter()
+            .filter(|(a, ..)| a == area)
+            .map(|(_, partner, name, scope)| context! { id => partner.to_string(), name => name.clone(), scope => scope.clone() })
+            .collect();
         let related: Vec<Value> = news
             .iter()
             .filter_map(|r| match &r.body {

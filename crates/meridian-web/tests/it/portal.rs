@@ -707,3 +707,31 @@ async fn the_national_tables_download_with_the_rows_the_page_shows() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn tsinghuas_partners_download_by_area() {
+    let site = Site::anonymous().await;
+    let thu = id("org:thu_som");
+    let page = site.get(&format!("/portal/en/institutions/{thu}")).await;
+    let shown = page
+        .body
+        .split("class=\"partners\"")
+        .skip(1)
+        .map(|list| list.split("</ul>").next().unwrap().matches("<li>").count())
+        .sum::<usize>();
+    let csv = site
+        .get(&format!("/portal/en/institutions/{thu}/partners.csv"))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), shown + 1, "{}", csv.body);
+    assert!(
+        csv.body
+            .contains("Government cooperation,Center for Drug Evaluation"),
+        "{}",
+        csv.body
+    );
+    let json = site
+        .get(&format!("/portal/zh/institutions/{thu}/partners.json"))
+        .await;
+    assert!(json.body.contains("药品审评中心"));
+}
