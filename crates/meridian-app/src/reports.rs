@@ -10,7 +10,7 @@ use crate::{App, AppError, AppResult};
 use meridian_analytics::progress::{AreaProgress, IndicatorProgress, UnitProgress};
 use meridian_analytics::{Analytics, PlanProgress};
 use meridian_domain::phrase;
-use meridian_domain::{Lang, LocalizedText, RecordId};
+use meridian_domain::{Lang, RecordId};
 use meridian_report::{
     Block, Cell, Chart, ChartSeries, Column, ColumnKind, Document, SeriesStyle, Sheet, Table,
     Workbook,
@@ -21,13 +21,6 @@ fn t(lang: Lang, zh: &str, en: &str) -> String {
         Lang::Zh => zh.to_string(),
         Lang::En => en.to_string(),
     }
-}
-
-fn text(value: &LocalizedText, lang: Lang) -> String {
-    value
-        .display(lang)
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default()
 }
 
 /// The day as ISO text.
@@ -41,7 +34,7 @@ fn unit_name(analytics: &Analytics, unit: Option<RecordId>, lang: Lang) -> Strin
         None => t(lang, "总体", "Overall"),
         Some(id) => analytics
             .organization_name(id)
-            .map(|n| text(n, lang))
+            .map(|n| n.shown(lang))
             .unwrap_or_else(|| id.to_string()),
     }
 }
@@ -108,13 +101,13 @@ fn progress_row(
 ) -> Vec<Cell> {
     let baseline = indicator.baseline.as_ref();
     vec![
-        Cell::text(text(&indicator.name, lang)),
+        Cell::text(indicator.name.shown(lang)),
         Cell::text(unit_name(analytics, row.unit, lang)),
-        Cell::text(text(&indicator.unit_label, lang)),
+        Cell::text(indicator.unit_label.shown(lang)),
         baseline.map(|b| b.value.value).into(),
         Cell::text(baseline.map(|b| b.period.label()).unwrap_or_default()),
         row.target.map(|q| q.value).into(),
-        Cell::text(text(&row.target_text, lang)),
+        Cell::text(row.target_text.shown(lang)),
         Cell::text(indicator.period.label()),
         row.actual.as_ref().map(|a| a.quantity.value).into(),
         row.percent
@@ -156,13 +149,13 @@ fn narrow(table: Table) -> Table {
 /// "Publish 30 international TCM standards (target, 2021–2025; baseline 64 standards,
 /// 2016–2020)": what the narrow table leaves out.
 fn indicator_sentence(indicator: &IndicatorProgress, lang: Lang) -> String {
-    let unit = text(&indicator.unit_label, lang);
+    let unit = indicator.unit_label.shown(lang);
     let mut parts = vec![format!(
         "{}{}",
-        text(&indicator.name, lang),
+        indicator.name.shown(lang),
         t(lang, "：", ": ")
     )];
-    let worded = text(&indicator.overall.target_text, lang);
+    let worded = indicator.overall.target_text.shown(lang);
     if !worded.is_empty() {
         parts.push(worded);
     }
@@ -192,7 +185,7 @@ fn indicator_sentence(indicator: &IndicatorProgress, lang: Lang) -> String {
 }
 
 fn area_title(area: &AreaProgress, lang: Lang) -> String {
-    format!("{} {}", area.number, text(&area.title, lang))
+    format!("{} {}", area.number, area.title.shown(lang))
         .trim()
         .to_string()
 }
@@ -214,7 +207,7 @@ fn completeness_table(analytics: &Analytics, progress: &PlanProgress, lang: Lang
         .map(|row| {
             let name = analytics
                 .indicator(row.indicator)
-                .map(|i| text(&i.value.name, lang))
+                .map(|i| i.value.name.shown(lang))
                 .unwrap_or_default();
             let mut cells = vec![
                 Cell::text(name),
@@ -238,7 +231,7 @@ fn completeness_table(analytics: &Analytics, progress: &PlanProgress, lang: Lang
 }
 
 fn heading_lines(progress: &PlanProgress, lang: Lang) -> Vec<String> {
-    let mut lines = vec![text(&progress.title, lang)];
+    let mut lines = vec![progress.title.shown(lang)];
     if let Some(number) = &progress.document_number {
         lines.push(number.clone());
     }
@@ -298,7 +291,7 @@ fn indicator_chart(indicator: &IndicatorProgress, lang: Lang) -> Option<Chart> {
         return None;
     }
     Some(Chart {
-        title: text(&indicator.name, lang),
+        title: indicator.name.shown(lang),
         categories: indicator
             .series
             .iter()
@@ -320,7 +313,7 @@ fn indicator_chart(indicator: &IndicatorProgress, lang: Lang) -> Option<Chart> {
                 style: SeriesStyle::Line,
             },
         ],
-        unit: text(&indicator.unit_label, lang),
+        unit: indicator.unit_label.shown(lang),
     })
 }
 

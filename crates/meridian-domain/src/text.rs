@@ -99,6 +99,14 @@ impl LocalizedText {
             .collect()
     }
 
+    /// Text in `lang` if present, else the other language, else empty: for cells and
+    /// sentences that show no fallback mark.
+    pub fn shown(&self, lang: Lang) -> String {
+        self.display(lang)
+            .map(|(s, _)| s.to_string())
+            .unwrap_or_default()
+    }
+
     /// Text in `lang` if present, else the other language, flagged as a fallback.
     pub fn display(&self, lang: Lang) -> Option<(&str, bool)> {
         if let Some(text) = self.get(lang) {

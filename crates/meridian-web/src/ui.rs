@@ -132,6 +132,11 @@ static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
     env
 });
 
+/// Bilingual text for a cell or a sentence: the page's language, else the other, else "".
+pub fn text(value: &meridian_domain::LocalizedText, lang: Lang) -> String {
+    value.shown(lang)
+}
+
 /// The kinds in the navigation, with their labels.
 pub fn kinds(lang: Lang) -> Vec<Value> {
     RecordKind::ALL

@@ -323,8 +323,8 @@ both_backends!(
             .unwrap();
         let text = docx_text(&docx).unwrap();
         assert!(
-            text.contains("“十四五”中医药“一带一路”") || text.contains("中医药"),
-            "{text}"
+            text.contains("推进中医药高质量融入共建“一带一路”发展规划（2021—2025年）"),
+            "the plan's title: {text}"
         );
         assert!(text.contains("国中医药国际发〔2021〕6号"));
         assert!(text.contains("填报完整性"));

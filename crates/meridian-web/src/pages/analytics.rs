@@ -9,13 +9,14 @@ use super::charts::{bar, chart};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
+use crate::ui::text;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use meridian_app::analytics::{Analytics, Breakdown, Dimension, Selection, ValueSource};
 use meridian_domain::phrase::{self, Segment};
 use meridian_domain::records::IndicatorMethod;
-use meridian_domain::{Lang, LocalizedText, RecordId, RecordKind};
+use meridian_domain::{Lang, RecordId, RecordKind};
 use meridian_report::{Cell, Column, ColumnKind, Sheet, Table, Workbook};
 use minijinja::{context, Value};
 use serde::Deserialize;
@@ -49,13 +50,6 @@ pub struct Params {
     export: Option<String>,
     #[serde(default)]
     format: Option<String>,
-}
-
-fn text(value: &LocalizedText, lang: Lang) -> String {
-    value
-        .display(lang)
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default()
 }
 
 fn rows(breakdown: &Breakdown, lang: Lang) -> Vec<Value> {

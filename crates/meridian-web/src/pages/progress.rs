@@ -7,13 +7,14 @@ use super::charts::{bar, chart};
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
+use crate::ui::text;
 use crate::WebState;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use meridian_app::analytics::progress::UnitProgress;
 use meridian_app::analytics::{Analytics, PlanProgress, ValueSource};
 use meridian_app::ReportFormat;
-use meridian_domain::{phrase, Code, Lang, LocalizedText, RecordId};
+use meridian_domain::{phrase, Code, Lang, RecordId};
 use minijinja::{context, Value};
 use serde::Deserialize;
 
@@ -23,13 +24,6 @@ pub struct Params {
     plan: Option<String>,
     #[serde(default)]
     format: Option<String>,
-}
-
-fn text(value: &LocalizedText, lang: Lang) -> String {
-    value
-        .display(lang)
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default()
 }
 
 fn number(value: Option<f64>, lang: Lang) -> String {

@@ -18,6 +18,7 @@ mod plan;
 mod record;
 
 use crate::error::{WebError, WebResult};
+pub(crate) use crate::ui::text;
 use crate::WebState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -94,13 +95,6 @@ pub(crate) async fn approved_one(app: &App, lang: Lang, id: RecordId) -> WebResu
         Ok(record) if record.approval == Approval::Approved && !record.is_deleted() => Ok(record),
         _ => Err(WebError::not_found(lang)),
     }
-}
-
-pub(crate) fn text(value: &LocalizedText, lang: Lang) -> String {
-    value
-        .display(lang)
-        .map(|(s, _)| s.to_string())
-        .unwrap_or_default()
 }
 
 /// The institutions the portal has a page for: organizations that own approved records.
