@@ -2,15 +2,17 @@
 //! refuse that name for 15 minutes, even with the right password), a limit per client
 //! address (10 attempts a minute), and sessions that expire after 12 hours idle or 7 days
 //! in all. The cookie's token is returned once; the database keeps only its SHA-256.
-//! Users and units are managed in `admin`.
+//! Users and units are managed in `admin`; personal API tokens in `tokens`.
 
 mod admin;
 mod clock;
 mod limiter;
 mod password;
+mod tokens;
 
 pub use admin::{AddUser, UnitInfo, UserEdit, UserInfo};
 pub use clock::{Clock, ManualClock, SystemClock};
+pub use tokens::{NewToken, TOKEN_PREFIX};
 
 use crate::{App, AppError, AppResult};
 use clock::stamp;

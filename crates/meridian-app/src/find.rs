@@ -1,4 +1,5 @@
-//! Lists with filters (country, country group, year, organization, approval, units) and
+//! Lists with filters (country, country group, year, organization, approval, units,
+//! status) and
 //! sorting. Filters read each record's derived facts; the store narrows by kind, approval
 //! and trash first.
 //!
@@ -10,6 +11,7 @@ use meridian_domain::facts::Facts;
 use meridian_domain::records::CountryGroup;
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, Lang, RecordBody, RecordId, RecordKind};
+use meridian_search::SearchQuery;
 use meridian_store::{ListQuery, Page, StoredRecord};
 use std::collections::BTreeSet;
 
@@ -26,6 +28,8 @@ pub struct RecordFilter {
     pub units: Option<Vec<RecordId>>,
     /// Only records this user may read.
     pub reader: Option<Principal>,
+    /// Only records with this status code (kinds with a status: inquiries, projects...).
+    pub status: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -79,6 +83,45 @@ impl App {
         let items = items.into_iter().skip(offset).take(limit).collect();
         Ok(Page { items, total })
     }
+
+    /// Like [`App::find`], among the live records of `kind` that a full-text search for
+    /// `text` finds (at most the search's limit), best match first. Needs the search index.
+    pub async fn find_text(
+        &self,
+        kind: RecordKind,
+        text: &str,
+        filter: &RecordFilter,
+        offset: usize,
+        limit: usize,
+    ) -> AppResult<Page<StoredRecord>> {
+        let query = SearchQuery {
+            kinds: vec![kind],
+            approval: filter.approval,
+            limit: SearchQuery::MAX_LIMIT,
+            ..SearchQuery::new(text)
+        };
+        let hits = self.search(&query).await?.hits;
+        let members = match filter.group {
+            Some(g) => Some(self.group_members(g).await?),
+            None => None,
+        };
+        let mut items = Vec::new();
+        for hit in hits {
+            let Ok(record) = self.store.get(hit.id).await else {
+                continue;
+            };
+            if !record.is_deleted()
+                && record.kind() == kind
+                && filter.approval.is_none_or(|a| a == record.approval)
+                && matches(&record, filter, members.as_ref())
+            {
+                items.push(record);
+            }
+        }
+        let total = items.len() as u64;
+        let items = items.into_iter().skip(offset).take(limit).collect();
+        Ok(Page { items, total })
+    }
 }
 
 fn matches(
@@ -88,6 +131,11 @@ fn matches(
 ) -> bool {
     if let Some(reader) = &filter.reader {
         if !reader.can_read(record.unit, record.approval) {
+            return false;
+        }
+    }
+    if let Some(status) = &filter.status {
+        if record.body.status() != Some(status.as_str()) {
             return false;
         }
     }

@@ -8,8 +8,11 @@ mod dashboard;
 mod demo;
 mod duplicates;
 mod error;
+mod export;
 mod figures;
 mod find;
+mod iati;
+mod import;
 mod records;
 mod reports;
 mod search;
@@ -18,13 +21,16 @@ mod workflow;
 
 pub use archive::RestoreReport;
 pub use auth::{
-    csrf_matches, AddUser, AuthConfig, Clock, ManualClock, Session, SignedIn, SystemClock,
-    UnitInfo, UserEdit, UserInfo,
+    csrf_matches, AddUser, AuthConfig, Clock, ManualClock, NewToken, Session, SignedIn,
+    SystemClock, UnitInfo, UserEdit, UserInfo, TOKEN_PREFIX,
 };
 pub use dashboard::{falls_due, today, Due};
 pub use demo::DemoReport;
 pub use error::AppError;
+pub use export::TableFormat;
 pub use find::{RecordFilter, Sort};
+pub use iati::{IatiExportOptions, IatiImportReport, SkippedActivity};
+pub use import::{ImportOptions, ImportProblem, ImportReport, Progress, Severity};
 pub use meridian_analytics as analytics;
 pub use meridian_search::{Hit, SearchIndex, SearchQuery, SearchResults};
 pub use reports::{progress_document, progress_workbook, summary_sentence, ReportFormat};

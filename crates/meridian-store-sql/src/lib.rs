@@ -5,9 +5,11 @@
 mod archive;
 mod clock;
 mod dialect;
+mod exchange;
 mod read;
 mod refs;
 mod rows;
+mod tokens;
 mod users;
 mod write;
 

@@ -1,7 +1,7 @@
 //! Users, reporting units and sessions. Checks that give a person-readable refusal
 //! (name taken, unit missing) run inside the writing transaction, before the insert.
 
-mod rows;
+pub(crate) mod rows;
 
 use crate::{backend, clock, SqlStore};
 use async_trait::async_trait;

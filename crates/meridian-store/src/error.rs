@@ -59,6 +59,8 @@ pub enum StoreError {
     UnknownUnit { org: RecordId },
     #[error("organization {org} is a reporting unit already")]
     UnitExists { org: RecordId },
+    #[error("you have no API token {0:?}")]
+    UnknownToken(String),
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -92,6 +94,7 @@ impl StoreError {
             StoreError::UnknownUser(_) => "unknown_user",
             StoreError::UnknownUnit { .. } => "unknown_unit",
             StoreError::UnitExists { .. } => "unit_exists",
+            StoreError::UnknownToken(_) => "unknown_token",
             StoreError::Corrupt(_) => "corrupt",
             StoreError::Backend(_) => "backend",
         }

@@ -1,6 +1,8 @@
 //! The capability traits. Front ends depend on the narrowest one they need; `Store` is
 //! all of them, and is what `Arc<dyn Store>` handles hold.
 
+use crate::batch::ExchangeStore;
+use crate::tokens::TokenStore;
 use crate::types::*;
 use crate::users::UserStore;
 use crate::{Referrer, StoreResult};
@@ -86,6 +88,18 @@ pub trait ArchiveStore: Send + Sync {
     ) -> StoreResult<()>;
 }
 
-pub trait Store: RecordReader + RecordWriter + HistoryReader + ArchiveStore + UserStore {}
+pub trait Store:
+    RecordReader + RecordWriter + HistoryReader + ArchiveStore + UserStore + TokenStore + ExchangeStore
+{
+}
 
-impl<T: RecordReader + RecordWriter + HistoryReader + ArchiveStore + UserStore> Store for T {}
+impl<T> Store for T where
+    T: RecordReader
+        + RecordWriter
+        + HistoryReader
+        + ArchiveStore
+        + UserStore
+        + TokenStore
+        + ExchangeStore
+{
+}

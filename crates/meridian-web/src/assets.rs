@@ -1,6 +1,6 @@
 //! Static files embedded in the binary: our own (`static/`: stylesheet, page script, chart
 //! script) and vendored third-party files (`static/vendor/`: Apache ECharts, the world map,
-//! their licences; see `static/vendor/README.md`). Every file is served with an ETag and
+//! Redoc for the API reference, their licences; see `static/vendor/README.md`). Every file is served with an ETag and
 //! `Cache-Control: no-cache`, so browsers revalidate cheaply; the two large vendored files
 //! also come gzip-compressed (compressed once when vendored, not per request) to clients
 //! that accept it. The operator may replace the world map ([`Boundaries`]).
@@ -60,6 +60,24 @@ const VENDOR: &[Vendored] = &[
         mime: GEOJSON,
         bytes: include_bytes!("../static/vendor/world.geo.json"),
         gzip: Some(include_bytes!("../static/vendor/world.geo.json.gz")),
+    },
+    Vendored {
+        name: "redoc.standalone.js",
+        mime: JS,
+        bytes: include_bytes!("../static/vendor/redoc.standalone.js"),
+        gzip: Some(include_bytes!("../static/vendor/redoc.standalone.js.gz")),
+    },
+    Vendored {
+        name: "redoc.LICENSE.txt",
+        mime: TEXT,
+        bytes: include_bytes!("../static/vendor/redoc.LICENSE.txt"),
+        gzip: None,
+    },
+    Vendored {
+        name: "redoc.standalone.js.LICENSE.txt",
+        mime: TEXT,
+        bytes: include_bytes!("../static/vendor/redoc.standalone.js.LICENSE.txt"),
+        gzip: None,
     },
     Vendored {
         name: "echarts.LICENSE.txt",

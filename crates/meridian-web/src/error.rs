@@ -53,9 +53,11 @@ impl WebError {
     pub fn from_app(lang: Lang, e: AppError) -> Self {
         let status = match &e {
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Store(StoreError::NotFound { .. } | StoreError::VersionNotFound { .. }) => {
-                StatusCode::NOT_FOUND
-            }
+            AppError::Store(
+                StoreError::NotFound { .. }
+                | StoreError::VersionNotFound { .. }
+                | StoreError::UnknownToken(_),
+            ) => StatusCode::NOT_FOUND,
             AppError::Store(
                 StoreError::Conflict { .. }
                 | StoreError::Referenced { .. }
@@ -65,6 +67,9 @@ impl WebError {
             ) => StatusCode::CONFLICT,
             AppError::Store(StoreError::Invalid { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::WrongKind { .. } | AppError::NoPlan(_) => StatusCode::NOT_FOUND,
+            AppError::NotAllowed {
+                code: "token_name", ..
+            } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotAllowed { .. } => StatusCode::CONFLICT,
             _ => return Self::internal(lang, e),
         };

@@ -1,7 +1,8 @@
 //! HTTP front end: the web application's pages (records of every kind, forms, review,
-//! history, trash), the language switch, static assets, `/healthz`, and the security
-//! headers every response carries.
+//! history, trash), the public portal, the JSON API under `/api/v1`, the language switch,
+//! static assets, `/healthz`, and the security headers every response carries.
 
+mod api;
 pub mod assets;
 mod auth;
 mod error;
@@ -23,6 +24,8 @@ use meridian_domain::Lang;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
+pub use api::openapi::{document as openapi_document, operations as openapi_operations};
+pub use api::paths as api_paths;
 pub use i18n::{catalog, parse_catalog};
 pub use portal::export::{export as export_portal, ExportReport};
 
@@ -69,6 +72,11 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
             "/account/password",
             get(auth::password_form).post(auth::change_password),
         )
+        .route(
+            "/account/tokens",
+            get(pages::tokens::page).post(pages::tokens::create),
+        )
+        .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
         .route("/static/{file}", get(assets::serve))
         .route("/static/vendor/{file}", get(assets::serve_vendor))
         .route("/pick", get(pages::pick::pick))
@@ -94,6 +102,7 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
         )
         .route("/records/{kind}/{id}/{step}", post(pages::edit::step))
         .merge(portal::routes(state.clone()))
+        .merge(api::routes())
         .fallback(not_found)
         .layer(axum::middleware::from_fn(auth::same_origin_posts))
         .layer(axum::middleware::from_fn(security::headers))

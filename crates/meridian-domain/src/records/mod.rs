@@ -14,6 +14,7 @@ mod output;
 mod partnership;
 mod plan;
 mod project;
+mod status;
 
 pub use activity::*;
 pub use agreement::*;
@@ -29,6 +30,7 @@ pub use output::*;
 pub use partnership::*;
 pub use plan::*;
 pub use project::*;
+pub use status::{status_label, statuses};
 
 use crate::codes::code_list;
 use crate::id::{RecordId, RecordKind};

@@ -6,5 +6,6 @@
 mod conformance;
 mod links;
 mod lists_and_archives;
+mod tokens;
 mod users;
 mod validation;

@@ -1,5 +1,5 @@
-//! A kind's list: filters (approval, country, country group, year, organization), sorting,
-//! and pages of 50.
+//! A kind's list: filters (approval, country, country group, year, organization, status),
+//! sorting, and pages of 50; for kinds with a status, tabs counting each (the inquiry inbox).
 
 use super::{countries_datalist, kind, summaries};
 use crate::auth::User;
@@ -9,11 +9,13 @@ use crate::WebState;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use meridian_app::{RecordFilter, Sort};
+use meridian_domain::records::{status_label, statuses};
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, RecordKind};
 use meridian_store::ListQuery;
 use minijinja::context;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 pub const PER_PAGE: usize = 50;
 
@@ -31,6 +33,9 @@ pub struct ListParams {
     organization: String,
     #[serde(default)]
     sort: String,
+    /// A status code (for kinds that have one: an inquiry's follow-up, a project's stage).
+    #[serde(default)]
+    status: String,
     #[serde(default)]
     page: Option<usize>,
     /// `csv` or `xlsx`: every record the filters select, as a file.
@@ -48,6 +53,7 @@ impl ListParams {
             organization: self.organization.trim().parse().ok(),
             units: None,
             reader: Some(reader.clone()),
+            status: Some(self.status.trim().to_string()).filter(|s| !s.is_empty()),
         }
     }
 
@@ -145,14 +151,28 @@ pub async fn page(
         }
         format!("/records/{}?{query}format={format}", kind.as_str())
     };
+    let statuses = status_tabs(&state, lang, &user, kind, &params, &raw).await?;
+    let items: Vec<_> = summaries(&state.app, &found.items)
+        .await
+        .into_iter()
+        .zip(&found.items)
+        .map(|(item, record)| {
+            let status = record
+                .body
+                .status()
+                .and_then(|code| status_label(kind, code, lang));
+            context! { status, ..item }
+        })
+        .collect();
     let ctx = context! {
+        statuses,
         csv_url => download("csv"),
         xlsx_url => download("xlsx"),
         title => kind.label(lang),
         can_create => user.0.principal.can_create(),
         kind => kind.as_str(),
         kind_name => kind.label(lang),
-        items => summaries(&state.app, &found.items).await,
+        items,
         total => found.total,
         page, pages,
         prev => (page > 1).then(|| page_url(kind, &raw, page - 1)),
@@ -160,6 +180,7 @@ pub async fn page(
         filter => context! {
             approval => params.approval, country => params.country, group => params.group,
             year => params.year, organization => params.organization, sort => params.sort,
+            status => params.status,
         },
         approvals, sorts, groups,
         datalists => countries_datalist(lang),
@@ -168,6 +189,60 @@ pub async fn page(
     crate::ui::render(lang, Some(&user.0), "list.html", ctx)
         .map(IntoResponse::into_response)
         .map_err(|e| WebError::internal(lang, e))
+}
+
+/// For kinds with a status, one tab per status with its count under the other filters
+/// (the inquiry inbox: new, contacted, in discussion...); empty for other kinds.
+async fn status_tabs(
+    state: &WebState,
+    lang: meridian_domain::Lang,
+    user: &User,
+    kind: RecordKind,
+    params: &ListParams,
+    raw: &Option<String>,
+) -> WebResult<Vec<minijinja::Value>> {
+    let statuses = statuses(kind, lang);
+    if statuses.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut filter = params.filter(&user.0.principal);
+    filter.status = None;
+    let all = state
+        .app
+        .find(kind, &filter, Sort::Updated, 0, usize::MAX)
+        .await
+        .map_err(|e| WebError::from_app(lang, e))?;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for record in &all.items {
+        if let Some(code) = record.body.status() {
+            *counts.entry(code).or_default() += 1;
+        }
+    }
+    let kept: Vec<&str> = raw
+        .as_deref()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("page=") && !p.starts_with("status="))
+        .collect();
+    let url = |status: &str| {
+        let mut query = kept.clone();
+        let param = format!("status={status}");
+        if !status.is_empty() {
+            query.push(&param);
+        }
+        format!("/records/{}?{}", kind.as_str(), query.join("&"))
+    };
+    let mut tabs = vec![context! {
+        code => "", label => t(lang, "filter.any"), count => all.items.len(),
+        href => url(""), current => params.status.trim().is_empty(),
+    }];
+    tabs.extend(statuses.into_iter().map(|(code, label)| {
+        context! {
+            code, label, count => counts.get(code).copied().unwrap_or(0),
+            href => url(code), current => params.status.trim() == code,
+        }
+    }));
+    Ok(tabs)
 }
 
 /// Every record the list's filters select (not only one page), as CSV or Excel: id, both

@@ -11,6 +11,7 @@ pub mod list;
 pub mod pick;
 pub mod progress;
 pub mod search;
+pub mod tokens;
 pub mod trash;
 
 use crate::error::{WebError, WebResult};

@@ -78,7 +78,14 @@ pub async fn export(app: App, dir: &Path) -> Result<ExportReport, String> {
                 addresses.push(format!("/portal/{lang}/national/{table}.{ext}"));
             }
         }
-        for file in ["partners.csv", "partners.json", "news.csv", "news.json"] {
+        for file in [
+            "partners.csv",
+            "partners.json",
+            "news.csv",
+            "news.json",
+            "centres.csv",
+            "centres.json",
+        ] {
             addresses.push(format!("/portal/{lang}/{file}"));
         }
     }

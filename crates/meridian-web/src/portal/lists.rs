@@ -19,7 +19,26 @@ pub struct ListParams {
     #[serde(default)]
     r#type: Option<String>,
     #[serde(default)]
-    format: Option<String>,
+    pub(super) format: Option<String>,
+}
+
+impl ListParams {
+    /// The country filter as an ISO code, if one is given.
+    pub(super) fn country(&self) -> Option<String> {
+        self.country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_ascii_uppercase)
+    }
+
+    /// The type (or kind) filter's code, if one is given.
+    pub(super) fn kind(&self) -> Option<&str> {
+        self.r#type
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+    }
 }
 
 /// The rows as a file, or `None` to render the page.
@@ -76,7 +95,8 @@ pub(super) fn download(
     }
 }
 
-/// `/portal/{lang}/partners.csv`, `partners.json`, `news.csv`, `news.json`: the whole list
+/// `/portal/{lang}/partners.csv`, `partners.json`, `news.csv`, `news.json`, `centres.csv`,
+/// `centres.json`: the whole list
 /// as a file with an address of its own, so that a static copy of the portal has it too.
 pub async fn file(
     state: State<WebState>,
@@ -94,6 +114,7 @@ pub async fn file(
     match stem {
         "partners" => partners(state, Path(lang), params).await,
         "news" => news(state, Path(lang), params).await,
+        "centres" => super::centres::page(state, Path(lang), params).await,
         _ => Err(not_found()),
     }
 }
@@ -104,12 +125,8 @@ pub async fn partners(
     Query(params): Query<ListParams>,
 ) -> WebResult<Response> {
     let lang = path_lang(&lang)?;
-    let country = params
-        .country
-        .as_deref()
-        .filter(|c| !c.is_empty())
-        .map(str::to_ascii_uppercase);
-    let org_type = params.r#type.as_deref().filter(|c| !c.is_empty());
+    let country = params.country();
+    let org_type = params.kind();
     let mut rows: Vec<(String, String, String, String, String)> = Vec::new();
     for record in approved(&state.app, lang, RecordKind::Organization).await? {
         let RecordBody::Organization(org) = &record.body else {

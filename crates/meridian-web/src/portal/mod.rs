@@ -2,12 +2,14 @@
 //! in Chinese and English, for anyone without signing in — a home page with headline
 //! figures, a map and news; a page per institution (overview with its headlines, the
 //! international organizations it belongs to, its partners by area with related news, its
-//! centres and bases, its office's contact details); `sitemap.xml`.
+//! centres and bases, its office's contact details); directories of partners and of centres;
+//! `sitemap.xml`.
 //!
 //! Nothing here reads drafts, submissions, users or history: every record comes through
 //! [`approved`], and every figure through `App::analytics`, which counts approved records.
 
 pub mod cache;
+mod centres;
 pub mod export;
 mod home;
 pub mod inquiry;
@@ -44,6 +46,7 @@ pub fn routes(state: WebState) -> Router<WebState> {
         )
         .route("/portal/{lang}/partners", get(lists::partners))
         .route("/portal/{lang}/news", get(lists::news))
+        .route("/portal/{lang}/centres", get(centres::page))
         .route("/portal/{lang}/{file}", get(lists::file))
         .route("/portal/{lang}/records/{kind}/{id}", get(record::page))
         .route("/portal/{lang}/plan", get(plan::page))
@@ -151,6 +154,7 @@ async fn sitemap(State(state): State<WebState>) -> WebResult<Response> {
         "/".to_string(),
         "/partners".to_string(),
         "/news".to_string(),
+        "/centres".to_string(),
         "/plan".to_string(),
         "/national".to_string(),
         "/contact".to_string(),

@@ -58,6 +58,7 @@ async fn every_route_allows_exactly_the_roles_it_should() {
         "/",
         "/trash",
         "/account/password",
+        "/account/tokens",
         "/records/news",
         "/records/news/new",
         "/pick?kinds=organization&q=nan",

@@ -57,14 +57,19 @@ fn every_key_the_interface_uses_is_in_both_catalogs() {
 
 #[test]
 fn every_field_of_every_form_has_a_label_in_both_languages() {
-    let spec =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/forms/spec.rs"))
-            .unwrap();
-    let mut names = BTreeSet::new();
-    for opener in ["f(\"", "req(\""] {
-        for part in spec.split(opener).skip(1) {
-            names.insert(part.split('"').next().unwrap().to_string());
+    // Every field of every kind's schema (the forms draw from it), nested ones too.
+    fn collect(fields: &[meridian_domain::schema::Field], names: &mut BTreeSet<String>) {
+        use meridian_domain::schema::Widget;
+        for field in fields {
+            names.insert(field.name.to_string());
+            if let Widget::Rows(sub) | Widget::Group(sub) = field.widget {
+                collect(sub, names);
+            }
         }
+    }
+    let mut names = BTreeSet::new();
+    for kind in meridian_domain::RecordKind::ALL {
+        collect(meridian_domain::schema::fields(*kind), &mut names);
     }
     assert!(names.len() > 80);
     for lang in Lang::ALL {

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access;
+mod api;
 mod assets;
 mod catalogs;
 mod figures;

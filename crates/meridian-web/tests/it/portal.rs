@@ -1,7 +1,7 @@
 //! The public portal: the seeds' facts page by page in both languages, only approved
 //! records, links between the languages, the sitemap.
 
-use crate::support::{nmu, Site};
+use crate::support::{first_link, nmu, Site};
 use axum::http::StatusCode;
 use meridian_domain::RecordId;
 
@@ -362,6 +362,37 @@ async fn an_inquiry_is_stored_as_a_draft_for_its_institution_and_never_published
     site.sign_in("viewer").await;
     let list = site.get_in("/records/inquiry", "en").await;
     assert!(list.body.contains("Marie Curie"), "{}", list.body);
+    // The inbox: tabs count inquiries by follow-up status and filter on it.
+    let new_tab = |n: usize| format!("New <span class=\"count\">{n}</span>");
+    assert!(list.body.contains(&new_tab(1)), "{}", list.body);
+    let inbox = |status: &'static str| {
+        let site = &site;
+        async move {
+            site.get_in(&format!("/records/inquiry?status={status}"), "en")
+                .await
+                .body
+        }
+    };
+    assert!(inbox("new").await.contains("Marie Curie"));
+    assert!(!inbox("contacted").await.contains("Marie Curie"));
+    // Staff follow it up: contacted.
+    let link = first_link(&inbox("new").await, "inquiry");
+    let id: RecordId = link.rsplit('/').next().unwrap().parse().unwrap();
+    let record = site.app.store().get(id).await.unwrap();
+    let meridian_domain::RecordBody::Inquiry(mut inquiry) = record.body.clone() else {
+        panic!("an inquiry");
+    };
+    inquiry.status = meridian_domain::records::InquiryStatus::Contacted;
+    let change = meridian_store::Change::body_of(&record, inquiry.into());
+    let actor = meridian_store::Actor::new("staff");
+    site.app
+        .update(id, record.version, change, &actor)
+        .await
+        .unwrap();
+    let contacted = inbox("contacted").await;
+    assert!(contacted.contains("Marie Curie"), "{contacted}");
+    assert!(contacted.contains("Contacted <span class=\"count\">1</span>"));
+    assert!(!inbox("new").await.contains("Marie Curie"));
     site.sign_out();
     for page in ["/portal/en/", &format!("/portal/en/institutions/{}", nmu())] {
         assert!(
@@ -734,4 +765,49 @@ async fn tsinghuas_partners_download_by_area() {
         .get(&format!("/portal/zh/institutions/{thu}/partners.json"))
         .await;
     assert!(json.body.contains("药品审评中心"));
+}
+
+#[tokio::test]
+async fn the_centres_directory_filters_by_country_and_kind_and_downloads_what_it_shows() {
+    let site = Site::anonymous().await;
+    let page = site
+        .get("/portal/en/centres?country=de&type=overseas_tcm_centre")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("China-Germany TCM Center"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<td>China Academy of Chinese Medical Sciences</td>"),
+        "its host"
+    );
+    assert!(!page.body.contains("China-U.S. TCM Center"), "only Germany");
+    let all = site.get("/portal/en/centres").await;
+    assert!(all.body.contains("China-U.S. TCM Center"));
+    assert!(all
+        .body
+        .contains("Medical Regulatory Science Research Center"));
+    let teaching = site.get("/portal/en/centres?type=teaching_hospital").await;
+    assert!(
+        !teaching.body.contains("TCM Center"),
+        "only teaching hospitals"
+    );
+    let shown = all.body.matches("<th scope=\"row\">").count();
+    let csv = site.get("/portal/en/centres.csv").await;
+    assert_eq!(csv.body.lines().count(), shown + 1, "{}", csv.body);
+    let json = site.get("/portal/zh/centres?format=json&country=DE").await;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(rows.len(), 1, "{}", json.body);
+    assert!(
+        json.body.contains("中德中医药中心"),
+        "in the page's language"
+    );
+    let zh = site.get("/portal/zh/centres").await;
+    assert_eq!(zh.status, StatusCode::OK, "{}", zh.body);
+    assert!(zh.body.contains("中德中医药中心"));
+    let sitemap = site.get("/portal/sitemap.xml").await;
+    assert!(sitemap.body.contains("/portal/zh/centres"));
 }
