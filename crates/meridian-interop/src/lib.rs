@@ -1,5 +1,6 @@
-//! Bytes to domain and back: embedded reference data (countries, country groups) and the
-//! versioned JSON archive layout. No database, no HTTP.
+//! Bytes to domain and back: embedded reference data (countries, country groups), the
+//! versioned JSON archive layout and IATI activity XML. No database, no HTTP.
 
 pub mod archive;
+pub mod iati;
 pub mod reference;

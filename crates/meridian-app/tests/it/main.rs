@@ -6,6 +6,8 @@
 mod auth;
 mod demo;
 mod figures;
+mod iati;
+mod iati_import;
 mod search;
 mod support;
 mod users;

@@ -70,6 +70,9 @@ pub struct Organization {
     pub member_counts: Vec<MemberCount>,
     #[serde(default)]
     pub introduction: LocalizedText,
+    /// The IATI organisation identifier (`XM-DAC-928`), matched first on IATI import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati_identifier: Option<String>,
 }
 
 impl RecordData for Organization {

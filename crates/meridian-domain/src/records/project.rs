@@ -51,6 +51,10 @@ pub struct Project {
     pub area: Option<CooperationArea>,
     #[serde(default)]
     pub description: LocalizedText,
+    /// The IATI activity identifier (`XM-DAC-41114-PROJECT-00012345`), kept so that
+    /// importing the same activity again updates this record instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iati_identifier: Option<String>,
 }
 
 impl RecordData for Project {

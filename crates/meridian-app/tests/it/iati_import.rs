@@ -1,0 +1,200 @@
+//! IATI import: every file of the shared corpus (../shared/data/iati-activities, all
+//! folders) imports or is refused with a reason; counts match the files; a file that is
+//! not well-formed (as xmllint judges it) writes nothing; export → import into an empty
+//! database → export gives the same activities, and importing again changes nothing.
+
+use super::iati::{assert_valid, count_activities, export, shared};
+use meridian_app::{App, AppError};
+use meridian_store::Actor;
+use meridian_test_support::{both_backends, Backend, TestDb};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn well_formed(path: &Path) -> bool {
+    Command::new("xmllint")
+        .arg("--noout")
+        .arg(path)
+        .output()
+        .expect("xmllint (libxml2-utils) is installed")
+        .status
+        .success()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_corpus_file_imports_or_is_refused_with_a_reason() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let app = App::new(db.open().await);
+    let actor = Actor::new("test");
+    let mut all = Vec::new();
+    files(&shared("iati-activities"), &mut all);
+    all.sort();
+    assert!(
+        all.len() > 100,
+        "the corpus is at {}",
+        shared("iati-activities").display()
+    );
+    let (mut imported, mut refused, mut created) = (0, 0, 0);
+    for path in &all {
+        let bytes = std::fs::read(path).unwrap();
+        let before = app.store().record_total().await.unwrap();
+        let name = path.display().to_string();
+        match app.import_iati(&bytes[..], &name, &actor, false).await {
+            Ok(report) => {
+                imported += 1;
+                assert!(
+                    well_formed(path),
+                    "{name} is not well-formed XML, yet was imported"
+                );
+                assert_eq!(
+                    report.activities,
+                    count_activities(&bytes),
+                    "{name}: activities counted"
+                );
+                let accounted =
+                    report.created + report.updated + report.unchanged + report.skipped.len();
+                assert_eq!(
+                    accounted, report.activities,
+                    "{name}: every activity accounted for"
+                );
+                for s in &report.skipped {
+                    assert!(
+                        !s.problems.errors.is_empty(),
+                        "{name}: skipped #{} has a reason",
+                        s.position
+                    );
+                }
+                created += report.created;
+            }
+            Err(AppError::Invalid { record, problems }) => {
+                refused += 1;
+                assert!(
+                    record.contains(&name) && !problems.errors.is_empty(),
+                    "{name}: {problems}"
+                );
+                let after = app.store().record_total().await.unwrap();
+                assert_eq!(before, after, "{name} was refused and wrote nothing");
+            }
+            Err(e) => panic!("{name}: unexpected error {e}"),
+        }
+        if !well_formed(path) {
+            let after = app.store().record_total().await.unwrap();
+            assert_eq!(before, after, "{name} is not well-formed: nothing written");
+        }
+    }
+    assert!(
+        imported > 100 && refused >= 6,
+        "imported {imported}, refused {refused}"
+    );
+    assert!(
+        created > 3000,
+        "the corpus gives thousands of projects, got {created}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_known_activity_comes_in_with_its_facts_and_a_second_import_changes_nothing() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let app = App::new(db.open().await);
+    let actor = Actor::new("test");
+    let path = shared("iati-activities/legacy-1.0x/iati-datastore-fixture__CD.xml");
+    let bytes = std::fs::read(&path).unwrap();
+    let first = app
+        .import_iati(&bytes[..], "CD.xml", &actor, false)
+        .await
+        .unwrap();
+    assert_eq!(first.version.as_deref(), Some("1.01"));
+    assert!(first.created > 100, "{first:?}");
+    let wb = shared("iati-activities/legacy-1.0x/iati-schemas-testdata__worldbank.xml");
+    let wb = app
+        .import_iati(
+            &std::fs::read(wb).unwrap()[..],
+            "worldbank.xml",
+            &actor,
+            true,
+        )
+        .await
+        .unwrap();
+    let blank = |s: &&meridian_app::SkippedActivity| {
+        s.problems
+            .errors
+            .iter()
+            .any(|e| e.reason.code() == "unknown_country")
+    };
+    assert!(
+        wb.skipped.iter().any(|s| blank(&s)),
+        "blank recipient-country codes are reported: {wb:?}"
+    );
+    let dry = app
+        .import_iati(&bytes[..], "CD.xml", &actor, true)
+        .await
+        .unwrap();
+    assert_eq!(
+        (dry.created, dry.organizations_created),
+        (0, 0),
+        "matched, not duplicated: {dry:?}"
+    );
+    let total = app.store().record_total().await.unwrap();
+    let again = app
+        .import_iati(&bytes[..], "CD.xml", &actor, false)
+        .await
+        .unwrap();
+    assert_eq!((again.created, again.updated), (0, 0));
+    assert_eq!(again.unchanged, first.created);
+    assert_eq!(app.store().record_total().await.unwrap(), total);
+}
+
+both_backends!(
+    export_import_export_gives_the_same_activities,
+    |db: TestDb| async move {
+        let app = App::new(db.open().await);
+        app.load_demo().await.unwrap();
+        let (count, first) = export(&app).await;
+        let empty = TestDb::new(db.backend).await;
+        let copy = App::new(empty.open().await);
+        let report = copy
+            .import_iati(first.as_bytes(), "demo.xml", &Actor::new("test"), false)
+            .await
+            .unwrap();
+        assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+        assert_eq!(report.created as u64, count);
+        let (again, second) = export(&copy).await;
+        assert_eq!(again, count);
+        assert_valid(&second);
+        let blocks = |xml: &str| {
+            let body = xml.trim_end().strip_suffix("</iati-activities>").unwrap();
+            let mut b: Vec<String> = body
+                .split("<iati-activity>")
+                .map(|s| s.trim().to_string())
+                .collect();
+            let head = b.remove(0);
+            b.sort();
+            (head, b)
+        };
+        let (head1, acts1) = blocks(&first);
+        let (head2, acts2) = blocks(&second);
+        assert_eq!(head1, head2);
+        assert_eq!(acts1.len() as u64, count);
+        for (a, b) in acts1.iter().zip(&acts2) {
+            assert_eq!(a, b);
+        }
+        let twice = copy
+            .import_iati(second.as_bytes(), "demo.xml", &Actor::new("test"), false)
+            .await
+            .unwrap();
+        assert_eq!(
+            (twice.created, twice.updated, twice.unchanged),
+            (0, 0, report.created)
+        );
+    }
+);
