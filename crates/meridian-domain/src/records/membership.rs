@@ -38,6 +38,10 @@ pub struct Membership {
     /// Entrance time, at the precision the source gives; absent when it gives none.
     #[serde(default)]
     pub joined: Option<PartialDate>,
+    /// The entrance time worded as the source words it ("Nov 11, 2019"), shown in that
+    /// language instead of the date written out by rule; `joined` stays the date counted.
+    #[serde(default, skip_serializing_if = "LocalizedText::is_empty")]
+    pub joined_as_given: LocalizedText,
     #[serde(default)]
     pub left: Option<PartialDate>,
     /// Absent when the source names no role.

@@ -55,7 +55,11 @@ async fn organization_rows(app: &App, lang: Lang, id: RecordId) -> WebResult<Vec
                 founders.push(n);
             }
         }
-        let joined = m.joined.map(|d| d.display(lang));
+        // The source's own wording of the date when it was recorded, as seed 001 gives it.
+        let joined = match m.joined_as_given.get(lang) {
+            Some(words) => Some(words.to_string()),
+            None => m.joined.map(|d| d.display(lang)),
+        };
         let role = m.role.map(|r| r.label(lang).to_string());
         let entrance = match (joined, role) {
             (Some(j), Some(r)) => format!("{j}{}{r}", if lang == Lang::Zh { "，" } else { ", " }),
