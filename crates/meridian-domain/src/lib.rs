@@ -11,6 +11,7 @@ pub mod problems;
 pub mod quantity;
 pub mod record;
 pub mod records;
+pub mod schema;
 pub mod text;
 pub mod user;
 

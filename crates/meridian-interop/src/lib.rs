@@ -4,3 +4,4 @@
 pub mod archive;
 pub mod iati;
 pub mod reference;
+pub mod tabular;

@@ -63,6 +63,7 @@ impl SqlStore {
         new: NewRecord,
         actor: &Actor,
         at: &str,
+        comment: Option<String>,
     ) -> StoreResult<StoredRecord> {
         let id = new.id.unwrap_or_default();
         let exists = sqlx::query("SELECT kind FROM records WHERE id = $1")
@@ -93,7 +94,7 @@ impl SqlStore {
         };
         insert_record(tx, &record).await?;
         refs::insert(tx, id, &links).await?;
-        let entry = entry(&record, HistoryAction::Create, None, None);
+        let entry = entry(&record, HistoryAction::Create, None, comment);
         insert_history(tx, &entry).await?;
         Ok(record)
     }
@@ -178,6 +179,42 @@ impl SqlStore {
     }
 }
 
+impl SqlStore {
+    /// An import's creates then updates in one transaction (see `ExchangeStore`).
+    pub(crate) async fn write_batch(
+        &self,
+        batch: Batch,
+        actor: &Actor,
+    ) -> StoreResult<BatchOutcome> {
+        let mut tx = self.begin_write().await?;
+        let at = clock::now();
+        let mut outcome = BatchOutcome::default();
+        for new in batch.creates {
+            self.insert_new(&mut tx, new, actor, &at, batch.comment.clone())
+                .await?;
+            outcome.created += 1;
+        }
+        for update in batch.updates {
+            let current = self
+                .fetch_current(&mut tx, update.id, update.expected_version)
+                .await?;
+            let change = update.change;
+            let next = StoredRecord {
+                body: change.body,
+                approval: change.approval,
+                unit: change.unit,
+                ..touched(&current, actor, &at)
+            };
+            let comment = change.comment.or_else(|| batch.comment.clone());
+            self.replace(&mut tx, &current, next, HistoryAction::Update, comment)
+                .await?;
+            outcome.updated += 1;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(outcome)
+    }
+}
+
 fn touched(current: &StoredRecord, actor: &Actor, at: &str) -> StoredRecord {
     StoredRecord {
         version: current.version + 1,
@@ -253,7 +290,9 @@ pub(crate) async fn insert_history(tx: &mut Tx, h: &HistoryEntry) -> StoreResult
 impl RecordWriter for SqlStore {
     async fn create(&self, new: NewRecord, actor: &Actor) -> StoreResult<StoredRecord> {
         let mut tx = self.begin_write().await?;
-        let record = self.insert_new(&mut tx, new, actor, &clock::now()).await?;
+        let record = self
+            .insert_new(&mut tx, new, actor, &clock::now(), None)
+            .await?;
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }
@@ -263,7 +302,7 @@ impl RecordWriter for SqlStore {
         let at = clock::now();
         let mut count = 0;
         for record in new {
-            self.insert_new(&mut tx, record, actor, &at).await?;
+            self.insert_new(&mut tx, record, actor, &at, None).await?;
             count += 1;
         }
         tx.commit().await.map_err(backend)?;

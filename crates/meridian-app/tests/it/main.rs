@@ -5,6 +5,7 @@
 
 mod auth;
 mod demo;
+mod exchange;
 mod figures;
 mod iati;
 mod iati_import;
