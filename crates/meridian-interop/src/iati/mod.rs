@@ -4,6 +4,7 @@
 //! and back lives in `meridian-app` (`iati.rs`), which knows the database.
 
 pub mod codes;
+mod elements;
 mod model;
 mod read;
 mod text;

@@ -5,12 +5,12 @@
 //! element (1.0x). Any XML error anywhere in the file is fatal, so callers that write
 //! only after a successful read write nothing for a broken file.
 
-use super::model::{DateType, IatiActivity, IatiBudget, IatiDate, IatiOrg, IatiParticipant};
-use super::text::{Class, Narratives};
+use super::model::{DateType, IatiActivity, IatiDate, IatiOrg, IatiParticipant};
+use super::text::Narratives;
 use super::write::UNKNOWN_DATE_EN;
 use super::ReadError;
 use meridian_domain::PartialDate;
-use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
 use std::io::BufRead;
@@ -124,7 +124,7 @@ fn check_encoding(d: &quick_xml::events::BytesDecl<'_>) -> Result<(), ReadError>
 }
 
 /// An attribute's unescaped value.
-fn attr(e: &BytesStart<'_>, key: &str, pos: u64) -> Result<Option<String>, ReadError> {
+pub(super) fn attr(e: &BytesStart<'_>, key: &str, pos: u64) -> Result<Option<String>, ReadError> {
     for a in e.attributes() {
         let a = a.map_err(|err| ReadError::xml(pos, err))?;
         if a.key.as_ref() == key {
@@ -137,32 +137,10 @@ fn attr(e: &BytesStart<'_>, key: &str, pos: u64) -> Result<Option<String>, ReadE
     Ok(None)
 }
 
-/// Appends the character or predefined entity a reference stands for.
-pub(super) fn push_ref(out: &mut String, r: &BytesRef<'_>, pos: u64) -> Result<(), ReadError> {
-    if r.is_char_ref() {
-        match r.resolve_char_ref().map_err(|e| ReadError::xml(pos, e))? {
-            Some(c) => out.push(c),
-            None => return Err(ReadError::xml_text(pos, "a character reference to nothing")),
-        }
-        return Ok(());
-    }
-    let name = r.xml10_content();
-    match quick_xml::escape::resolve_xml_entity(&name) {
-        Some(s) => out.push_str(s),
-        None => {
-            return Err(ReadError::xml_text(
-                pos,
-                &format!("undeclared entity &{name};"),
-            ))
-        }
-    }
-    Ok(())
-}
-
-struct Ctx<R> {
-    reader: Reader<R>,
-    buf: Vec<u8>,
-    skip: Vec<u8>,
+pub(super) struct Ctx<R> {
+    pub(super) reader: Reader<R>,
+    pub(super) buf: Vec<u8>,
+    pub(super) skip: Vec<u8>,
 }
 
 /// The elements of an activity Meridian reads.
@@ -201,20 +179,20 @@ impl Tag {
 
 /// The attributes of an element Meridian keeps.
 #[derive(Default)]
-struct Attrs {
-    reference: Option<String>,
-    org_type: Option<String>,
-    role: Option<String>,
-    code: Option<String>,
-    kind: Option<String>,
-    iso_date: Option<String>,
-    vocabulary: Option<String>,
-    lang: Option<String>,
-    currency: Option<String>,
-    value_date: Option<String>,
+pub(super) struct Attrs {
+    pub(super) reference: Option<String>,
+    pub(super) org_type: Option<String>,
+    pub(super) role: Option<String>,
+    pub(super) code: Option<String>,
+    pub(super) kind: Option<String>,
+    pub(super) iso_date: Option<String>,
+    pub(super) vocabulary: Option<String>,
+    pub(super) lang: Option<String>,
+    pub(super) currency: Option<String>,
+    pub(super) value_date: Option<String>,
 }
 
-fn attrs(e: &BytesStart<'_>, pos: u64) -> Result<Attrs, ReadError> {
+pub(super) fn attrs(e: &BytesStart<'_>, pos: u64) -> Result<Attrs, ReadError> {
     let mut out = Attrs::default();
     for a in e.attributes() {
         let a = a.map_err(|err| ReadError::xml(pos, err))?;
@@ -322,10 +300,12 @@ impl<R: BufRead> Ctx<R> {
                     self.skip_rest(empty, "sector", pos)?;
                     let dac = matches!(a.vocabulary.as_deref(), None | Some("1" | "DAC" | ""));
                     match a.code {
-                        Some(code) if dac && super::codes::is_dac5(&code) => {
-                            if !act.sectors.contains(&code) {
-                                act.sectors.push(code);
-                            }
+                        Some(code)
+                            if dac
+                                && super::codes::is_dac5(&code)
+                                && !act.sectors.contains(&code) =>
+                        {
+                            act.sectors.push(code);
                         }
                         _ => {}
                     }
@@ -345,7 +325,7 @@ impl<R: BufRead> Ctx<R> {
         Ok(act)
     }
 
-    fn skip_rest(&mut self, empty: bool, name: &str, pos: u64) -> Result<(), ReadError> {
+    pub(super) fn skip_rest(&mut self, empty: bool, name: &str, pos: u64) -> Result<(), ReadError> {
         if !empty {
             self.reader
                 .read_to_end_into(QName(name), &mut self.skip)
@@ -385,152 +365,5 @@ impl<R: BufRead> Ctx<R> {
             }
         }
         act.dates.push(IatiDate { kind, date });
-    }
-
-    /// A budget's period and value; `None` when one of them is missing or unreadable.
-    fn budget(
-        &mut self,
-        revised: bool,
-        default_currency: Option<&str>,
-    ) -> Result<Option<IatiBudget>, ReadError> {
-        let (mut start, mut end, mut value) = (None, None, None);
-        let (mut currency, mut value_date) = (None, None);
-        loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
-            let pos = self.reader.buffer_position();
-            let (name, a, empty) = match event.map_err(|e| ReadError::xml(pos, e))? {
-                Event::Start(e) => {
-                    let name = BudgetPart::of(e.name().as_ref());
-                    if name == BudgetPart::Other {
-                        self.reader
-                            .read_to_end_into(e.name(), &mut self.skip)
-                            .map_err(|err| ReadError::xml(pos, err))?;
-                        continue;
-                    }
-                    (name, attrs(&e, pos)?, false)
-                }
-                Event::Empty(e) => (BudgetPart::of(e.name().as_ref()), attrs(&e, pos)?, true),
-                Event::End(_) => break,
-                Event::Eof => return Err(ReadError::truncated(pos)),
-                _ => continue,
-            };
-            match name {
-                BudgetPart::Value => {
-                    currency = a.currency;
-                    value_date = a.value_date;
-                    if !empty {
-                        value = Some(self.texts("value", None)?.direct_text());
-                    }
-                }
-                BudgetPart::Start => {
-                    self.skip_rest(empty, "period-start", pos)?;
-                    start = a.iso_date;
-                }
-                BudgetPart::End => {
-                    self.skip_rest(empty, "period-end", pos)?;
-                    end = a.iso_date;
-                }
-                BudgetPart::Other => {}
-            }
-        }
-        let day = |d: Option<String>| {
-            d.and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(&d)).ok())
-        };
-        let (Some(start), Some(end)) = (day(start), day(end)) else {
-            return Ok(None);
-        };
-        let Some(value) = value.and_then(|v| v.replace(',', "").parse::<f64>().ok()) else {
-            return Ok(None);
-        };
-        Ok(Some(IatiBudget {
-            start,
-            end,
-            value,
-            currency: currency
-                .filter(|c| !c.is_empty())
-                .or(default_currency.map(str::to_string))
-                .unwrap_or_default(),
-            value_date: day(value_date).unwrap_or(start),
-            revised,
-        }))
-    }
-
-    /// The text of an element: its `<narrative>` children by language, and the text
-    /// written straight inside it (1.0x), read until the element ends.
-    fn texts(&mut self, name: &str, lang: Option<&str>) -> Result<Narratives, ReadError> {
-        let _ = name;
-        let mut out = Narratives::default();
-        let mut depth = 0usize;
-        let mut narrative: Option<(Class, String)> = None;
-        let mut direct = String::new();
-        loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
-            let pos = self.reader.buffer_position();
-            let event = event.map_err(|e| ReadError::xml(pos, e))?;
-            let target = match (&mut narrative, depth) {
-                (Some((_, text)), 1) => Some(text),
-                (_, 0) => Some(&mut direct),
-                _ => None,
-            };
-            match event {
-                Event::Start(e) => {
-                    depth += 1;
-                    if depth == 1 && e.name().as_ref() == "narrative" {
-                        let own = attr(&e, "xml:lang", pos)?;
-                        narrative = Some((Class::of(own.as_deref().or(lang)), String::new()));
-                    }
-                }
-                Event::Text(t) => {
-                    if let Some(target) = target {
-                        target.push_str(&t.xml10_content());
-                    }
-                }
-                Event::CData(t) => {
-                    if let Some(target) = target {
-                        target.push_str(&t.xml10_content());
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    if let Some(target) = target {
-                        push_ref(target, &r, pos)?;
-                    }
-                }
-                Event::End(_) if depth == 0 => break,
-                Event::End(_) => {
-                    depth -= 1;
-                    if depth == 0 {
-                        if let Some((class, text)) = narrative.take() {
-                            out.add(class, text);
-                        }
-                    }
-                }
-                Event::Eof => return Err(ReadError::truncated(pos)),
-                _ => {}
-            }
-        }
-        out.add(Class::of(lang), direct.clone());
-        out.direct = direct;
-        Ok(out)
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum BudgetPart {
-    Start,
-    End,
-    Value,
-    Other,
-}
-
-impl BudgetPart {
-    fn of(name: &str) -> Self {
-        match name {
-            "period-start" => Self::Start,
-            "period-end" => Self::End,
-            "value" => Self::Value,
-            _ => Self::Other,
-        }
     }
 }
