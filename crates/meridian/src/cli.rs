@@ -31,8 +31,21 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// The whole database as a Meridian archive (docs/archive-format.md).
+    /// The whole database as a Meridian archive (docs/archive-format.md); with --kind, a
+    /// JSON array of that kind's records.
     Json,
+    /// One kind's records in the flat layout (docs/exchange.md), UTF-8 with BOM.
+    Csv,
+    /// One kind's records in the flat layout, one sheet.
+    Xlsx,
+    /// Projects and activities as IATI 2.03 activity XML.
+    Iati,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,13 +75,52 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: StatsFormat,
     },
-    /// Export the database.
+    /// Export the database, or with --kind every live record of one kind.
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Only this kind, in the flat layout (required for csv and xlsx).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Language of the column headers: zh or en.
+        #[arg(long, default_value = "zh")]
+        language: String,
         /// Write to FILE instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+    },
+    /// Import records from a CSV, .xlsx or per-kind JSON file (or IATI .xml): all or nothing.
+    Import {
+        file: PathBuf,
+        /// Check and report what would be created, updated and left unchanged; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Apply a saved column mapping.
+        #[arg(long)]
+        mapping: Option<String>,
+        /// The kind of record in the file [default: from the sheet name or the headers].
+        #[arg(long)]
+        kind: Option<String>,
+        /// Language of the report: zh or en.
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// A column mapping "Their header=name.zh" (repeatable).
+        #[arg(long = "map", value_name = "HEADER=COLUMN")]
+        map: Vec<String>,
+        /// Save the --map pairs (and --kind) under this name, then stop.
+        #[arg(long, value_name = "NAME")]
+        save_mapping: Option<String>,
+    },
+    /// Write an import template for a kind: headers, an example row, and (xlsx) the codes.
+    Template {
+        kind: String,
+        #[arg(long, value_enum)]
+        format: TemplateFormat,
+        /// zh or en.
+        #[arg(long, default_value = "zh")]
+        language: String,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
     /// Write a backup: the whole database, trash and history included, as an archive.
     Backup { file: PathBuf },

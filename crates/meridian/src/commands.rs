@@ -3,6 +3,7 @@
 use crate::cli::{
     Cli, Command, ExportFormat, PortalCommand, ReportCommand, ReportFileFormat, StatsFormat,
 };
+use crate::exchange;
 use crate::output;
 use crate::search;
 use crate::users;
@@ -122,8 +123,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Export {
-            format: ExportFormat::Json,
+            format: ExportFormat::Iati,
             output,
+            ..
+        } => {
+            crate::iati::export(&app, output.as_deref(), &mut out).await?;
+        }
+        Command::Export {
+            format: ExportFormat::Json,
+            kind: None,
+            output,
+            ..
         } => match output {
             Some(path) => {
                 drop(out);
@@ -133,6 +143,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 app.export_archive(std::io::BufWriter::new(out)).await?;
             }
         },
+        Command::Export {
+            format,
+            kind,
+            language,
+            output,
+        } => {
+            let kind = kind.as_deref().map(parse_kind).transpose()?;
+            exchange::export(&app, format, kind, &language, output.as_deref()).await?;
+        }
+        Command::Import {
+            file,
+            dry_run,
+            mapping,
+            kind,
+            language,
+            map,
+            save_mapping,
+        } => {
+            let args = exchange::ImportArgs {
+                file,
+                dry_run,
+                mapping,
+                kind: kind.as_deref().map(parse_kind).transpose()?,
+                language,
+                map,
+                save_mapping,
+            };
+            exchange::import(&app, args, &operator(), &mut out).await?;
+        }
+        Command::Template {
+            kind,
+            format,
+            language,
+            output,
+        } => {
+            exchange::template(parse_kind(&kind)?, format, &language, &output)?;
+            writeln!(out, "template written to {}", output.display())?;
+        }
         Command::Backup { file } => {
             let n = write_archive(&app, &file).await?;
             writeln!(out, "backup written to {}: {n} records", file.display())?;

@@ -3,6 +3,8 @@
 
 mod cli;
 mod commands;
+mod exchange;
+mod iati;
 mod output;
 mod search;
 mod users;

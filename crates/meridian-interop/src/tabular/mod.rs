@@ -41,7 +41,7 @@ pub fn detect_kind(sheet: Option<&str>, headers: &[String]) -> Option<RecordKind
             (hits, *k)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     match scored.as_slice() {
         [(a, kind), (b, _), ..] if *a > 0 && a > b => Some(*kind),
         _ => None,

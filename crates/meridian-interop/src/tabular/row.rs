@@ -74,8 +74,23 @@ impl Layout {
         let mut problems = Vec::new();
         for (i, leaf) in self.leaves.iter().enumerate().skip(1) {
             let columns: Vec<usize> = self.columns_of(i).map(|(c, _)| c).collect();
-            let cells: Option<Vec<&str>> = columns.iter().map(|c| cell(*c)).collect();
-            let Some(cells) = cells else { continue };
+            if columns.iter().all(|c| cell(*c).is_none()) {
+                continue;
+            }
+            // A bilingual field with one language's column in the file keeps the other
+            // language's stored text.
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| match cell(*c) {
+                    Some(text) => text.to_string(),
+                    None => encode(
+                        &leaf.field.widget,
+                        self.columns[*c].lang,
+                        get(&Value::Object(base.clone()), &leaf.path),
+                    ),
+                })
+                .collect();
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             match decode(&leaf.field.widget, &cells, resolver) {
                 Ok(value) => set(base, &leaf.path, value),
                 Err(reason) => {

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod exchange;
 mod round_trip;
 mod search;
 mod serve;
