@@ -1,7 +1,8 @@
 //! The public portal in a real browser, signed out: the home page with its map, an
 //! institution page in each language and the plan page render with no console errors, and
 //! an accessibility audit with axe-core (vendored in `vendor/`, injected into each page)
-//! finds no serious or critical violations. Screenshots: `portal-*`.
+//! finds no serious or critical violations; the API reference page is drawn by Redoc with
+//! no console errors. Screenshots: `portal-*`, `api-reference`.
 
 use crate::browser::Browser;
 use crate::harness;
@@ -122,4 +123,33 @@ async fn pages(b: &Browser, shots: &Path) {
     b.open("/portal/en/contact").await;
     b.assert_no_console_errors("the inquiry form");
     audit(b, "the inquiry form").await;
+
+    api_reference(b, shots).await;
+}
+
+/// The API reference page, public like the portal: the vendored Redoc draws the OpenAPI
+/// document (every operation listed) under the page's own content security policy.
+async fn api_reference(b: &Browser, shots: &Path) {
+    b.open("/api/v1/docs").await;
+    let mut drawn = 0;
+    for _ in 0..100 {
+        drawn = b
+            .client
+            .execute(
+                "return document.querySelectorAll('[data-section-id^=\"operation/\"]').length;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap_or(0);
+        if drawn >= 16 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(drawn >= 16, "Redoc drew {drawn} operations");
+    assert!(b.text("h1").await.contains("Meridian API"));
+    b.screenshot(shots, "api-reference").await;
+    b.assert_no_console_errors("the API reference");
 }

@@ -18,6 +18,7 @@ use axum::http::StatusCode;
 use axum::routing::{delete, get, post, MethodRouter};
 use axum::Router;
 use error::ApiError;
+pub(crate) use records::record_json;
 
 /// Every route below `/api/v1`, with the methods it answers.
 fn table() -> Vec<(&'static str, MethodRouter<WebState>)> {

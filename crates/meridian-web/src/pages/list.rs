@@ -168,6 +168,7 @@ pub async fn page(
         statuses,
         csv_url => download("csv"),
         xlsx_url => download("xlsx"),
+        json_url => download("json"),
         title => kind.label(lang),
         can_create => user.0.principal.can_create(),
         kind => kind.as_str(),
@@ -245,8 +246,9 @@ async fn status_tabs(
     Ok(tabs)
 }
 
-/// Every record the list's filters select (not only one page), as CSV or Excel: id, both
-/// titles, approval state, owning unit, dates and the record's address.
+/// Every record the list's filters select (not only one page), as CSV or Excel (id, both
+/// titles, approval state, owning unit, dates and the record's address) or as JSON (the
+/// whole records, as the API gives them).
 async fn export(
     state: &WebState,
     lang: meridian_domain::Lang,
@@ -256,7 +258,7 @@ async fn export(
     format: &str,
 ) -> WebResult<Response> {
     use meridian_report::{Cell, Column, ColumnKind, Sheet, Table, Workbook};
-    if format != "csv" && format != "xlsx" {
+    if format != "csv" && format != "xlsx" && format != "json" {
         return Err(WebError::not_found(lang));
     }
     let found = state
@@ -270,6 +272,19 @@ async fn export(
         )
         .await
         .map_err(|e| WebError::from_app(lang, e))?;
+    if format == "json" {
+        // Whole records, as the API gives them, so a script can read what a person filtered.
+        let mut records = Vec::with_capacity(found.items.len());
+        for record in &found.items {
+            records.push(crate::api::record_json(&state.app, record).await);
+        }
+        let bytes = serde_json::to_vec_pretty(&records).map_err(|e| WebError::internal(lang, e))?;
+        return Ok(super::download(
+            bytes,
+            "application/json",
+            &format!("{}.json", kind.as_str()),
+        ));
+    }
     let columns = vec![
         Column::new("id", ColumnKind::Text),
         Column::new(t(lang, "export.title_zh"), ColumnKind::Text),

@@ -103,7 +103,7 @@ async fn the_analytics_page_counts_maps_and_exports() {
 }
 
 #[tokio::test]
-async fn a_filtered_list_downloads_every_result_as_csv() {
+async fn a_filtered_list_downloads_every_result_as_csv_and_json() {
     let mut site = Site::with_demo().await;
     site.sign_in("viewer").await;
     let page = site.get_in("/records/centre?country=US", "en").await;
@@ -140,6 +140,13 @@ async fn a_filtered_list_downloads_every_result_as_csv() {
         "all nine demo centres, not one page: {}",
         all.body
     );
+    let json = site
+        .get_in("/records/centre?country=US&format=json", "en")
+        .await;
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json.body).unwrap();
+    assert_eq!(records.len(), 1, "the same one record: {}", json.body);
+    assert_eq!(records[0]["data"]["country"], "US");
+    assert_eq!(records[0]["kind"], "centre");
     assert_eq!(
         site.get("/records/centre?format=pdf").await.status,
         StatusCode::NOT_FOUND
