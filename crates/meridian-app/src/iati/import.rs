@@ -44,8 +44,8 @@ pub struct IatiImportReport {
 
 /// What one activity becomes.
 enum Outcome {
-    Create(NewRecord),
-    Update(StoredRecord, Project),
+    Create(Box<NewRecord>),
+    Update(Box<(StoredRecord, Project)>),
     Unchanged,
 }
 
@@ -94,8 +94,8 @@ impl App {
         for (i, act) in activities.into_iter().enumerate() {
             let identifier = act.identifier.clone();
             match plan(act, &existing.projects, &mut resolver, &mut seen) {
-                Ok(Outcome::Create(new)) => creates.push(new),
-                Ok(Outcome::Update(current, body)) => updates.push((current, body)),
+                Ok(Outcome::Create(new)) => creates.push(*new),
+                Ok(Outcome::Update(change)) => updates.push(*change),
                 Ok(Outcome::Unchanged) => report.unchanged += 1,
                 Err(problems) => report.skipped.push(SkippedActivity {
                     position: i + 1,
@@ -172,12 +172,12 @@ fn plan(
     }
     Ok(match current {
         Some(r) if r.body == body => Outcome::Unchanged,
-        Some(r) => Outcome::Update(r.clone(), project),
-        None => Outcome::Create(NewRecord {
+        Some(r) => Outcome::Update(Box::new((r.clone(), project))),
+        None => Outcome::Create(Box::new(NewRecord {
             id: Some(RecordId::new()),
             unit,
             ..NewRecord::draft(body)
-        }),
+        })),
     })
 }
 
