@@ -6,6 +6,7 @@
 mod plan;
 mod report;
 mod resolve;
+mod rows;
 
 pub use report::{ImportProblem, ImportReport, Severity};
 
