@@ -3,6 +3,7 @@
 // A panic in a test is a failed test with its location; helpers may unwrap too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod batch;
 mod conformance;
 mod links;
 mod lists_and_archives;
