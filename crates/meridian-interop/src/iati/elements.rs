@@ -65,7 +65,7 @@ impl<R: BufRead> Ctx<R> {
                     currency = a.currency;
                     value_date = a.value_date;
                     if !empty {
-                        value = Some(self.texts("value", None)?.direct_text());
+                        value = Some(self.texts(None)?.direct_text());
                     }
                 }
                 BudgetPart::Start => {
@@ -103,12 +103,7 @@ impl<R: BufRead> Ctx<R> {
 
     /// The text of an element: its `<narrative>` children by language, and the text
     /// written straight inside it (1.0x), read until the element ends.
-    pub(super) fn texts(
-        &mut self,
-        name: &str,
-        lang: Option<&str>,
-    ) -> Result<Narratives, ReadError> {
-        let _ = name;
+    pub(super) fn texts(&mut self, lang: Option<&str>) -> Result<Narratives, ReadError> {
         let mut out = Narratives::default();
         let mut depth = 0usize;
         let mut narrative: Option<(Class, String)> = None;

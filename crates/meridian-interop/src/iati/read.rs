@@ -137,6 +137,15 @@ pub(super) fn attr(e: &BytesStart<'_>, key: &str, pos: u64) -> Result<Option<Str
     Ok(None)
 }
 
+/// An activity while its children are read.
+struct Building<'l> {
+    act: IatiActivity,
+    title: Narratives,
+    description: Narratives,
+    lang: Option<&'l str>,
+    currency: Option<String>,
+}
+
 pub(super) struct Ctx<R> {
     pub(super) reader: Reader<R>,
     pub(super) buf: Vec<u8>,
@@ -223,9 +232,13 @@ impl<R: BufRead> Ctx<R> {
         lang: Option<&str>,
         currency: Option<String>,
     ) -> Result<IatiActivity, ReadError> {
-        let mut act = IatiActivity::default();
-        let mut title = Narratives::default();
-        let mut description = Narratives::default();
+        let mut b = Building {
+            act: IatiActivity::default(),
+            title: Narratives::default(),
+            description: Narratives::default(),
+            lang,
+            currency,
+        };
         loop {
             self.buf.clear();
             let event = self.reader.read_event_into(&mut self.buf);
@@ -246,83 +259,95 @@ impl<R: BufRead> Ctx<R> {
                 Event::Eof => return Err(ReadError::truncated(pos)),
                 _ => continue,
             };
-            let own_lang = a.lang.clone().or_else(|| lang.map(str::to_string));
-            let texts = |ctx: &mut Self, name: &'static str| -> Result<Narratives, ReadError> {
-                if empty {
-                    Ok(Narratives::default())
-                } else {
-                    ctx.texts(name, own_lang.as_deref())
+            self.child(&mut b, tag, a, empty, pos)?;
+        }
+        let mut act = b.act;
+        act.title = b.title.finish();
+        act.description = b.description.finish();
+        Ok(act)
+    }
+
+    /// One child element of an activity, read to its end.
+    fn child(
+        &mut self,
+        b: &mut Building<'_>,
+        tag: Tag,
+        a: Attrs,
+        empty: bool,
+        pos: u64,
+    ) -> Result<(), ReadError> {
+        let name = match tag {
+            Tag::Status => "activity-status",
+            Tag::Country => "recipient-country",
+            Tag::Sector => "sector",
+            Tag::Budget if !empty => {
+                let revised = a.kind.as_deref() == Some("2");
+                match self.budget(revised, b.currency.as_deref())? {
+                    Some(budget) => b.act.budgets.push(budget),
+                    None => b.act.unreadable_budgets += 1,
                 }
-            };
-            match tag {
-                Tag::Identifier => {
-                    let text = texts(self, "iati-identifier")?;
-                    act.identifier = text.direct_text();
-                }
-                Tag::ReportingOrg => {
-                    act.reporting_org = IatiOrg {
-                        reference: a.reference.filter(|r| !r.is_empty()),
-                        org_type: a.org_type.filter(|t| !t.is_empty()),
-                        name: texts(self, "reporting-org")?.finish(),
+                return Ok(());
+            }
+            Tag::Budget | Tag::Other => return Ok(()),
+            _ => return self.text_child(b, tag, a, empty),
+        };
+        self.skip_rest(empty, name, pos)?;
+        let act = &mut b.act;
+        match tag {
+            Tag::Status => act.status = a.code,
+            Tag::Country => act.countries.push(a.code.unwrap_or_default()),
+            _ => {
+                let dac = matches!(a.vocabulary.as_deref(), None | Some("1" | "DAC" | ""));
+                match a.code {
+                    Some(code)
+                        if dac && super::codes::is_dac5(&code) && !act.sectors.contains(&code) =>
+                    {
+                        act.sectors.push(code);
                     }
+                    _ => {}
                 }
-                Tag::Title => title.merge(texts(self, "title")?),
-                Tag::Description => {
-                    let text = texts(self, "description")?;
-                    if matches!(a.kind.as_deref(), None | Some("1" | "general" | "")) {
-                        description.merge(text);
-                    }
-                }
-                Tag::ParticipatingOrg => {
-                    let name = texts(self, "participating-org")?.finish();
-                    act.participants.push(IatiParticipant {
-                        org: IatiOrg {
-                            reference: a.reference.filter(|r| !r.is_empty()),
-                            org_type: a.org_type.filter(|t| !t.is_empty()),
-                            name,
-                        },
-                        role: a.role.unwrap_or_default(),
-                    });
-                }
-                Tag::Status => {
-                    self.skip_rest(empty, "activity-status", pos)?;
-                    act.status = a.code;
-                }
-                Tag::Date => {
-                    let text = texts(self, "activity-date")?;
-                    self.date(&mut act, a, text);
-                }
-                Tag::Country => {
-                    self.skip_rest(empty, "recipient-country", pos)?;
-                    act.countries.push(a.code.unwrap_or_default());
-                }
-                Tag::Sector => {
-                    self.skip_rest(empty, "sector", pos)?;
-                    let dac = matches!(a.vocabulary.as_deref(), None | Some("1" | "DAC" | ""));
-                    match a.code {
-                        Some(code)
-                            if dac
-                                && super::codes::is_dac5(&code)
-                                && !act.sectors.contains(&code) =>
-                        {
-                            act.sectors.push(code);
-                        }
-                        _ => {}
-                    }
-                }
-                Tag::Budget if !empty => {
-                    let revised = a.kind.as_deref() == Some("2");
-                    match self.budget(revised, currency.as_deref())? {
-                        Some(b) => act.budgets.push(b),
-                        None => act.unreadable_budgets += 1,
-                    }
-                }
-                Tag::Budget | Tag::Other => {}
             }
         }
-        act.title = title.finish();
-        act.description = description.finish();
-        Ok(act)
+        Ok(())
+    }
+
+    /// A child element whose text Meridian keeps.
+    fn text_child(
+        &mut self,
+        b: &mut Building<'_>,
+        tag: Tag,
+        a: Attrs,
+        empty: bool,
+    ) -> Result<(), ReadError> {
+        let own_lang = a.lang.clone().or_else(|| b.lang.map(str::to_string));
+        let text = if empty {
+            Narratives::default()
+        } else {
+            self.texts(own_lang.as_deref())?
+        };
+        let org = |a: Attrs, name| IatiOrg {
+            reference: a.reference.filter(|r| !r.is_empty()),
+            org_type: a.org_type.filter(|t| !t.is_empty()),
+            name,
+        };
+        match tag {
+            Tag::Identifier => b.act.identifier = text.direct_text(),
+            Tag::ReportingOrg => b.act.reporting_org = org(a, text.finish()),
+            Tag::Title => b.title.merge(text),
+            Tag::Description => {
+                if matches!(a.kind.as_deref(), None | Some("1" | "general" | "")) {
+                    b.description.merge(text);
+                }
+            }
+            Tag::ParticipatingOrg => {
+                let role = a.role.clone().unwrap_or_default();
+                let org = org(a, text.finish());
+                b.act.participants.push(IatiParticipant { org, role });
+            }
+            Tag::Date => self.date(&mut b.act, a, text),
+            _ => {}
+        }
+        Ok(())
     }
 
     pub(super) fn skip_rest(&mut self, empty: bool, name: &str, pos: u64) -> Result<(), ReadError> {
