@@ -14,7 +14,7 @@ use meridian_interop::iati::codes::{
     kind_of_sectors, role_from_iati, status_from_iati, theme_of_sector,
 };
 use meridian_interop::iati::{read_activities, IatiActivity, IatiBudget};
-use meridian_store::{Actor, Change, NewRecord, StoredRecord};
+use meridian_store::{Actor, Batch, BatchUpdate, Change, NewRecord, StoredRecord};
 use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
 
@@ -111,18 +111,56 @@ impl App {
         if dry_run {
             return Ok(report);
         }
-        let mut all = orgs;
-        all.extend(creates);
-        if !all.is_empty() {
-            self.create_many(all, actor).await?;
-        }
-        for (current, body) in updates {
-            let mut change = Change::body_of(&current, RecordBody::Project(body));
-            change.comment = Some(format!("IATI import: {source}"));
-            self.update(current.id, current.version, change, actor)
-                .await?;
-        }
+        self.write_iati(orgs, creates, updates, source, actor)
+            .await?;
         Ok(report)
+    }
+
+    /// New organizations, then new projects, then updates: one transaction through the
+    /// store's batch, the file named in every history entry.
+    async fn write_iati(
+        &self,
+        orgs: Vec<NewRecord>,
+        projects: Vec<NewRecord>,
+        updates: Vec<(StoredRecord, Project)>,
+        source: &str,
+        actor: &Actor,
+    ) -> AppResult<()> {
+        let mut creates = orgs;
+        creates.extend(projects);
+        for new in &creates {
+            let kind = new.body.kind();
+            validate(&new.body, || format!("new {kind}"))?;
+        }
+        let updates: Vec<BatchUpdate> = updates
+            .into_iter()
+            .map(|(current, body)| BatchUpdate {
+                id: current.id,
+                expected_version: current.version,
+                change: Change::body_of(&current, RecordBody::Project(body)),
+            })
+            .collect();
+        if creates.is_empty() && updates.is_empty() {
+            return Ok(());
+        }
+        let updated: Vec<RecordId> = updates.iter().map(|u| u.id).collect();
+        let docs = self.docs_to_index(&mut creates);
+        let for_figures = self.figures_built().then(|| creates.clone());
+        let batch = Batch {
+            creates,
+            updates,
+            comment: Some(format!("IATI import: {source}")),
+        };
+        self.store.apply_batch(batch, actor).await?;
+        if let Some(new) = for_figures {
+            self.figures_created(&new).await;
+        }
+        self.note_change();
+        self.index_created(docs).await;
+        for id in updated {
+            self.after_change(id).await;
+        }
+        Ok(())
     }
 }
 
