@@ -131,6 +131,7 @@ const ORGANIZATION: &[Field] = &[
     f("parent", Link(ORG)),
     f("website", Text),
     f("ror", Text),
+    f("iati_identifier", Text),
     f("founders", Links(ORG)),
     f("founded", Date),
     f("member_countries", Countries),
@@ -186,6 +187,7 @@ const PROJECT: &[Field] = &[
     f("themes", Lines),
     f("agreements", Links(&[RecordKind::Agreement])),
     f("area", Code(options::<CooperationArea>)),
+    f("iati_identifier", Text),
     f("description", BilingualArea),
 ];
 const CENTRE: &[Field] = &[

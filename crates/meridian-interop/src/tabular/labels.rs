@@ -120,6 +120,7 @@ pub fn field_label(name: &str) -> (&str, &str) {
         "value" => ("数值", "Value"),
         "vision" => ("远景目标", "Vision"),
         "website" => ("网站", "Website"),
+        "iati_identifier" => ("IATI 标识符", "IATI identifier"),
         "computation" => ("计算方式", "Computation"),
         other => (other, other),
     }
