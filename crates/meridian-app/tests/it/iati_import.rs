@@ -135,6 +135,18 @@ async fn a_known_activity_comes_in_with_its_facts_and_a_second_import_changes_no
         wb.skipped.iter().any(|s| blank(&s)),
         "blank recipient-country codes are reported: {wb:?}"
     );
+    let projects = app
+        .store()
+        .list(&meridian_store::ListQuery {
+            kind: Some(meridian_domain::RecordKind::Project),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let one = projects.items.first().expect("projects were created");
+    assert_eq!(one.approval, meridian_domain::Approval::Draft);
+    let history = app.store().history(one.id).await.unwrap();
+    assert_eq!(history[0].comment.as_deref(), Some("IATI import: CD.xml"));
     let dry = app
         .import_iati(&bytes[..], "CD.xml", &actor, true)
         .await
