@@ -132,16 +132,17 @@ pub async fn list(
     })))
 }
 
-/// The record, if the caller may read it; trashed records too (their `deleted_at` says so).
+/// The record a `/records/{kind}/{id}` address names, if the caller may read it; trashed
+/// records too (their `deleted_at` says so).
 async fn readable(
     state: &WebState,
     user: &ApiUser,
-    kind: RecordKind,
-    id: RecordId,
+    path: &(String, String),
 ) -> ApiResult<StoredRecord> {
+    let kind = kind(user.lang, &path.0)?;
     let record = state
         .app
-        .get(kind, id)
+        .get(kind, id(user.lang, &path.1)?)
         .await
         .map_err(|e| ApiError::from_app(user.lang, e))?;
     if !user.signed.principal.can_read(record.unit, record.approval) {
@@ -150,14 +151,13 @@ async fn readable(
     Ok(record)
 }
 
-/// The record, if the caller may change it.
+/// The record an address names, if the caller may change it.
 async fn editable(
     state: &WebState,
     user: &ApiUser,
-    kind: RecordKind,
-    id: RecordId,
+    path: &(String, String),
 ) -> ApiResult<StoredRecord> {
-    let record = readable(state, user, kind, id).await?;
+    let record = readable(state, user, path).await?;
     if !user.signed.principal.can_edit(record.unit) {
         return Err(ApiError::forbidden(user.lang));
     }
@@ -167,10 +167,9 @@ async fn editable(
 pub async fn read(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
-    let kind = kind(user.lang, &kind_name)?;
-    let record = readable(&state, &user, kind, id(user.lang, &id_text)?).await?;
+    let record = readable(&state, &user, &path).await?;
     Ok(Json(record_json(&state.app, &record).await))
 }
 
@@ -254,19 +253,22 @@ pub async fn create(
 pub async fn update(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     bytes: Bytes,
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
-    let kind = kind(lang, &kind_name)?;
-    let id = id(lang, &id_text)?;
-    let current = editable(&state, &user, kind, id).await?;
+    let current = editable(&state, &user, &path).await?;
     let body = read_body(lang, &bytes)?;
     let version = read_version(lang, &body, "version")?;
-    let data = read_data(lang, kind, &body)?;
+    let data = read_data(lang, current.kind(), &body)?;
     let record = state
         .app
-        .update(id, version, Change::body_of(&current, data), &user.actor())
+        .update(
+            current.id,
+            version,
+            Change::body_of(&current, data),
+            &user.actor(),
+        )
         .await
         .map_err(|e| ApiError::from_app(lang, e))?;
     Ok(Json(record_json(&state.app, &record).await))
@@ -280,13 +282,11 @@ pub struct VersionParam {
 pub async fn delete(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     Query(params): Query<VersionParam>,
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
-    let kind = kind(lang, &kind_name)?;
-    let id = id(lang, &id_text)?;
-    editable(&state, &user, kind, id).await?;
+    let current = editable(&state, &user, &path).await?;
     let version = params.version.ok_or_else(|| {
         ApiError::bad_request(
             lang,
@@ -296,7 +296,7 @@ pub async fn delete(
     })?;
     let record = state
         .app
-        .delete(kind, id, Some(version), &user.actor())
+        .delete(current.kind(), current.id, Some(version), &user.actor())
         .await
         .map_err(|e| ApiError::from_app(lang, e))?;
     Ok(Json(record_json(&state.app, &record).await))
@@ -305,15 +305,13 @@ pub async fn delete(
 pub async fn history(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
-    let kind = kind(lang, &kind_name)?;
-    let id = id(lang, &id_text)?;
-    readable(&state, &user, kind, id).await?;
+    let record = readable(&state, &user, &path).await?;
     let entries = state
         .app
-        .history(kind, id)
+        .history(record.kind(), record.id)
         .await
         .map_err(|e| ApiError::from_app(lang, e))?;
     Ok(Json(json!({ "items": entries })))
@@ -322,19 +320,23 @@ pub async fn history(
 pub async fn restore(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
     bytes: Bytes,
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
-    let kind = kind(lang, &kind_name)?;
-    let id = id(lang, &id_text)?;
-    editable(&state, &user, kind, id).await?;
+    let current = editable(&state, &user, &path).await?;
     let body = read_body(lang, &bytes)?;
     let version = read_version(lang, &body, "version")?;
     let expected = read_version(lang, &body, "expected_version")?;
     let record = state
         .app
-        .revert(kind, id, version, Some(expected), &user.actor())
+        .revert(
+            current.kind(),
+            current.id,
+            version,
+            Some(expected),
+            &user.actor(),
+        )
         .await
         .map_err(|e| ApiError::from_app(lang, e))?;
     Ok(Json(record_json(&state.app, &record).await))
@@ -343,15 +345,13 @@ pub async fn restore(
 pub async fn undelete(
     State(state): State<WebState>,
     user: ApiUser,
-    Path((kind_name, id_text)): Path<(String, String)>,
+    Path(path): Path<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
-    let kind = kind(lang, &kind_name)?;
-    let id = id(lang, &id_text)?;
-    editable(&state, &user, kind, id).await?;
+    let current = editable(&state, &user, &path).await?;
     let record = state
         .app
-        .undelete(id, &user.actor())
+        .undelete(current.id, &user.actor())
         .await
         .map_err(|e| ApiError::from_app(lang, e))?;
     Ok(Json(record_json(&state.app, &record).await))

@@ -65,16 +65,6 @@ pub async fn page(
     if let Some(file) = download(&table, params.format.as_deref(), "centres", lang) {
         return file;
     }
-    let query = |format: &str| {
-        let mut q = vec![format!("format={format}")];
-        if let Some(c) = &country {
-            q.push(format!("country={c}"));
-        }
-        if let Some(k) = kind {
-            q.push(format!("type={k}"));
-        }
-        q.join("&")
-    };
     let page = context! {
         title => t(lang, "portal.centres_title"),
         description => t(lang, "portal.centres_description"),
@@ -83,7 +73,7 @@ pub async fn page(
             host => r.host.clone(), designated => r.designated.clone(), status => r.status.clone(),
             href => format!("/portal/{}/records/centre/{}", lang.as_str(), r.id),
         }).collect::<Vec<_>>(),
-        csv => query("csv"), json => query("json"),
+        csv => params.download_query("csv"), json => params.download_query("json"),
         country, kind,
         kinds => CentreKind::all().iter().map(|k| context! { code => k.as_str(), label => k.label(lang) }).collect::<Vec<_>>(),
     };

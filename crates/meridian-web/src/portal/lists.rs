@@ -39,6 +39,18 @@ impl ListParams {
             .map(str::trim)
             .filter(|c| !c.is_empty())
     }
+
+    /// The query of this page's download in `format`, keeping its filters.
+    pub(super) fn download_query(&self, format: &str) -> String {
+        let mut q = vec![format!("format={format}")];
+        if let Some(c) = self.country() {
+            q.push(format!("country={c}"));
+        }
+        if let Some(kind) = self.kind() {
+            q.push(format!("type={kind}"));
+        }
+        q.join("&")
+    }
 }
 
 /// The rows as a file, or `None` to render the page.
@@ -171,21 +183,11 @@ pub async fn partners(
     if let Some(file) = download(&table, params.format.as_deref(), "partners", lang) {
         return file;
     }
-    let query = |format: &str| {
-        let mut q = vec![format!("format={format}")];
-        if let Some(c) = &country {
-            q.push(format!("country={c}"));
-        }
-        if let Some(ty) = org_type {
-            q.push(format!("type={ty}"));
-        }
-        q.join("&")
-    };
     let page = context! {
         title => t(lang, "portal.partners_title"),
         description => t(lang, "portal.partners_description"),
         rows => rows.iter().map(|r| context! { country => r.0.clone(), name => r.1.clone(), org_type => r.2.clone(), code => r.3.clone() }).collect::<Vec<_>>(),
-        csv => query("csv"), json => query("json"),
+        csv => params.download_query("csv"), json => params.download_query("json"),
         country, org_type,
         types => meridian_domain::records::OrgType::all().iter().map(|ty| context! { code => ty.as_str(), label => ty.label(lang) }).collect::<Vec<_>>(),
     };
