@@ -285,10 +285,7 @@ both_backends!(
         };
         let nmu = meridian_domain::RecordId::named("org:nmu");
         let page = read(&format!("portal/en/institutions/{nmu}/index.html"));
-        assert!(
-            page.contains("Nov 11, 2019, Founding Member"),
-            "NMU's page"
-        );
+        assert!(page.contains("Nov 11, 2019, Founding Member"), "NMU's page");
         assert!(read("portal/zh/index.html").contains("南京医科大学"));
         assert!(read("portal/en/partners.csv").contains("Johns Hopkins University"));
         assert!(
