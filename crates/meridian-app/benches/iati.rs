@@ -42,8 +42,7 @@ async fn main() {
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/data/iati-activities/dportal-covid19-2021-06")
+            meridian_test_support::shared_data("iati-activities/dportal-covid19-2021-06")
         });
     let files = corpus(&dir);
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();

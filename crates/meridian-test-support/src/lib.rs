@@ -124,3 +124,18 @@ macro_rules! both_backends {
         }
     };
 }
+
+/// A path in the shared third-party data (`../shared/data` beside the project folder): from
+/// `MERIDIAN_SHARED_DATA` if set, else the first `shared/data` found beside the checkout or
+/// any folder above it, so a clone anywhere under the workplace finds it.
+pub fn shared_data(path: &str) -> std::path::PathBuf {
+    let dir = match std::env::var("MERIDIAN_SHARED_DATA") {
+        Ok(dir) => std::path::PathBuf::from(dir),
+        Err(_) => std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .ancestors()
+            .flat_map(|a| [a.join("shared/data"), a.join("../shared/data")])
+            .find(|p| p.join("iati-activities").is_dir())
+            .unwrap_or_else(|| std::path::PathBuf::from("/work/shared/data")),
+    };
+    dir.join(path)
+}

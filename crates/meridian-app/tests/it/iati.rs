@@ -7,13 +7,11 @@ use meridian_app::{App, IatiExportOptions};
 use meridian_domain::records::ActivityKind;
 use meridian_domain::{PartialDate, RecordBody};
 use meridian_test_support::{both_backends, TestDb};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 pub fn shared(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(path)
+    meridian_test_support::shared_data(path)
 }
 
 pub fn fixed_options() -> IatiExportOptions {
