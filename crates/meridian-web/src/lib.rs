@@ -77,6 +77,12 @@ pub fn router_with(app: App, options: WebOptions) -> Router {
             get(pages::tokens::page).post(pages::tokens::create),
         )
         .route("/account/tokens/{id}/revoke", post(pages::tokens::revoke))
+        .route(
+            "/import",
+            get(pages::import::page).post(pages::import::upload).layer(
+                axum::extract::DefaultBodyLimit::max(pages::import::MAX_UPLOAD),
+            ),
+        )
         .route("/static/{file}", get(assets::serve))
         .route("/static/vendor/{file}", get(assets::serve_vendor))
         .route("/pick", get(pages::pick::pick))

@@ -40,6 +40,7 @@ const TEMPLATES: &[(&str, &str)] = templates![
     "history.html",
     "trash.html",
     "tokens.html",
+    "import.html",
     "search.html",
     "login.html",
     "password.html",

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod edit;
 pub mod history;
 pub mod home;
+pub mod import;
 pub mod list;
 pub mod pick;
 pub mod progress;

@@ -9,6 +9,7 @@ mod api;
 mod assets;
 mod catalogs;
 mod figures;
+mod import;
 mod pages;
 mod portal;
 mod search;

@@ -113,6 +113,11 @@ impl Site {
             .unwrap_or_default()
     }
 
+    /// The `Cookie` header this client sends, for requests built by hand.
+    pub fn cookie_header(&self, lang: &str) -> String {
+        self.cookies(lang)
+    }
+
     fn cookies(&self, lang: &str) -> String {
         match &self.session {
             Some((token, _)) => format!("lang={lang}; meridian_session={token}"),
