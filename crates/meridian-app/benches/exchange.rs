@@ -7,11 +7,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use meridian_app::{App, ImportOptions, TableFormat};
 use meridian_domain::{Lang, RecordKind};
-use meridian_store::{Actor, Store};
+use meridian_store::Actor;
 use std::fmt::Write as _;
-use std::sync::Arc;
 use std::time::Instant;
 
 fn generated_csv(rows: usize) -> Vec<u8> {
@@ -25,29 +27,6 @@ fn generated_csv(rows: usize) -> Vec<u8> {
         );
     }
     out.into_bytes()
-}
-
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-async fn open(url: &str) -> Arc<dyn Store> {
-    if url.starts_with("postgres") {
-        Arc::new(
-            meridian_store_postgres::open(url)
-                .await
-                .expect("open postgres"),
-        )
-    } else {
-        Arc::new(meridian_store_sqlite::open(url).await.expect("open sqlite"))
-    }
 }
 
 async fn export(app: &App, format: TableFormat, path: &std::path::Path) -> (u64, f64) {

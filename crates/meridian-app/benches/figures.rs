@@ -15,13 +15,15 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use meridian_app::analytics::{Analytics, Dimension, Selection};
 use meridian_app::App;
 use meridian_domain::{civil_day, Approval, RecordBody, RecordId, RecordKind};
 use meridian_interop::reference;
-use meridian_store::{Actor, NewRecord, Store};
+use meridian_store::{Actor, NewRecord};
 use serde_json::{json, Value};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const BATCH: usize = 10_000;
@@ -579,37 +581,6 @@ fn figures(mix: &Mix) -> Vec<NewRecord> {
         }
     }
     out
-}
-
-fn peak_rss_mib() -> f64 {
-    proc_status_mib("VmHWM:")
-}
-
-fn rss_mib() -> f64 {
-    proc_status_mib("VmRSS:")
-}
-
-fn proc_status_mib(key: &str) -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with(key))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-async fn open(url: &str) -> Arc<dyn Store> {
-    if url.starts_with("postgres") {
-        Arc::new(
-            meridian_store_postgres::open(url)
-                .await
-                .expect("open postgres"),
-        )
-    } else {
-        Arc::new(meridian_store_sqlite::open(url).await.expect("open sqlite"))
-    }
 }
 
 /// Inserts the records in batches of `BATCH`; returns how many.

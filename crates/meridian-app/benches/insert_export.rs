@@ -7,11 +7,13 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod common;
+use common::*;
+
 use meridian_app::App;
 use meridian_domain::{Approval, RecordBody, RecordId, RecordKind};
-use meridian_store::{Actor, NewRecord, Store};
+use meridian_store::{Actor, NewRecord};
 use serde_json::json;
-use std::sync::Arc;
 use std::time::Instant;
 
 const BATCH: usize = 10_000;
@@ -47,29 +49,6 @@ fn generated(i: usize, orgs: &[RecordId]) -> (RecordId, RecordBody) {
         id,
         RecordBody::from_data(kind, data).expect("generated record"),
     )
-}
-
-fn peak_rss_mib() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
-async fn open(url: &str) -> Arc<dyn Store> {
-    if url.starts_with("postgres") {
-        Arc::new(
-            meridian_store_postgres::open(url)
-                .await
-                .expect("open postgres"),
-        )
-    } else {
-        Arc::new(meridian_store_sqlite::open(url).await.expect("open sqlite"))
-    }
 }
 
 #[tokio::main]
