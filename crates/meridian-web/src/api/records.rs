@@ -173,6 +173,16 @@ pub async fn read(
     Ok(Json(record_json(&state.app, &record).await))
 }
 
+/// The record a change left, as the API gives it, or the change's refusal.
+async fn changed(
+    state: &WebState,
+    lang: Lang,
+    result: Result<StoredRecord, meridian_app::AppError>,
+) -> ApiResult<Json<Value>> {
+    let record = result.map_err(|e| ApiError::from_app(lang, e))?;
+    Ok(Json(record_json(&state.app, &record).await))
+}
+
 /// The JSON object a create or update sends.
 fn read_body(lang: Lang, bytes: &Bytes) -> ApiResult<serde_json::Map<String, Value>> {
     match serde_json::from_slice::<Value>(bytes) {
@@ -269,9 +279,8 @@ pub async fn update(
             Change::body_of(&current, data),
             &user.actor(),
         )
-        .await
-        .map_err(|e| ApiError::from_app(lang, e))?;
-    Ok(Json(record_json(&state.app, &record).await))
+        .await;
+    changed(&state, lang, record).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -297,9 +306,8 @@ pub async fn delete(
     let record = state
         .app
         .delete(current.kind(), current.id, Some(version), &user.actor())
-        .await
-        .map_err(|e| ApiError::from_app(lang, e))?;
-    Ok(Json(record_json(&state.app, &record).await))
+        .await;
+    changed(&state, lang, record).await
 }
 
 pub async fn history(
@@ -337,9 +345,8 @@ pub async fn restore(
             Some(expected),
             &user.actor(),
         )
-        .await
-        .map_err(|e| ApiError::from_app(lang, e))?;
-    Ok(Json(record_json(&state.app, &record).await))
+        .await;
+    changed(&state, lang, record).await
 }
 
 pub async fn undelete(
@@ -349,10 +356,6 @@ pub async fn undelete(
 ) -> ApiResult<Json<Value>> {
     let lang = user.lang;
     let current = editable(&state, &user, &path).await?;
-    let record = state
-        .app
-        .undelete(current.id, &user.actor())
-        .await
-        .map_err(|e| ApiError::from_app(lang, e))?;
-    Ok(Json(record_json(&state.app, &record).await))
+    let record = state.app.undelete(current.id, &user.actor()).await;
+    changed(&state, lang, record).await
 }

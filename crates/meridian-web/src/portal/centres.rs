@@ -3,7 +3,7 @@
 //! designation, downloadable as CSV or JSON with exactly the rows shown.
 
 use super::lists::{download, ListParams};
-use super::{approved, path_lang, render, text};
+use super::{approved, country_name, path_lang, render, text};
 use crate::error::WebResult;
 use crate::i18n::t;
 use crate::WebState;
@@ -103,9 +103,7 @@ async fn rows(
             continue;
         }
         rows.push(Row {
-            country: meridian_interop::reference::country(&code)
-                .map(|c| text(&c.name, lang))
-                .unwrap_or_default(),
+            country: country_name(&code, lang).unwrap_or_default(),
             name: text(&centre.name, lang),
             kind: centre.kind.label(lang).to_string(),
             host: centre

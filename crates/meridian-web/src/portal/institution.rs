@@ -243,7 +243,7 @@ pub async fn page(
         if centre.host == Some(id) || c.unit == Some(id) || centre.partners.contains(&id) {
             centres.push(context! {
                 name => text(&centre.name, lang), kind => centre.kind.label(lang),
-                country => centre.country.as_deref().and_then(meridian_interop::reference::country).map(|c| text(&c.name, lang)),
+                country => centre.country.as_deref().and_then(|c| super::country_name(c, lang)),
             });
         }
     }

@@ -1,7 +1,7 @@
 //! The portal's lists: the partner directory (by country and type) and the news. Each
 //! downloads as CSV or JSON (`?format=csv|json`) with exactly the rows the page shows.
 
-use super::{approved, path_lang, render, text};
+use super::{approved, country_name, path_lang, render, text};
 use crate::error::{WebError, WebResult};
 use crate::i18n::t;
 use crate::WebState;
@@ -150,9 +150,7 @@ pub async fn partners(
         {
             continue;
         }
-        let country_name = meridian_interop::reference::country(&code)
-            .map(|c| text(&c.name, lang))
-            .unwrap_or_default();
+        let country_name = country_name(&code, lang).unwrap_or_default();
         rows.push((
             country_name,
             text(&org.name, lang),

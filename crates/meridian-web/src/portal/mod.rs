@@ -76,6 +76,11 @@ pub(crate) fn path_lang(segment: &str) -> WebResult<Lang> {
     }
 }
 
+/// A country's name in `lang` from its ISO code; `None` for an unknown code.
+pub(crate) fn country_name(code: &str, lang: Lang) -> Option<String> {
+    meridian_interop::reference::country(code).map(|c| text(&c.name, lang))
+}
+
 /// Every approved record of a kind.
 pub(crate) async fn approved(
     app: &App,

@@ -19,11 +19,7 @@ use std::collections::BTreeSet;
 fn countries(codes: &[String], lang: Lang) -> String {
     codes
         .iter()
-        .map(|c| {
-            meridian_interop::reference::country(c)
-                .map(|k| text(&k.name, lang))
-                .unwrap_or_else(|| c.clone())
-        })
+        .map(|c| super::country_name(c, lang).unwrap_or_else(|| c.clone()))
         .collect::<Vec<_>>()
         .join(if lang == Lang::Zh { "、" } else { ", " })
 }
