@@ -10,7 +10,7 @@ mod rows;
 
 pub use report::{ImportProblem, ImportReport, Severity};
 
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult};
 use meridian_domain::{Lang, RecordId, RecordKind};
 use meridian_interop::tabular::{self, FileError, Limits, Sheet};
 use meridian_store::{Actor, ImportMapping, StoreError};
@@ -159,12 +159,10 @@ impl App {
         report: &mut ImportReport,
     ) -> AppResult<()> {
         let rows = plan.rows_by_id.clone();
-        let (mut creates, updated) = plan.into_batch(&options.file_name);
-        let docs = self.docs_to_index(&mut creates.creates);
-        let for_figures = self.figures_built().then(|| creates.creates.clone());
-        match self.store.apply_batch(creates, actor).await {
+        let batch = plan.into_batch(&options.file_name);
+        match self.write_batch(batch, actor).await {
             Ok(_) => {}
-            Err(StoreError::Invalid { record, problems }) => {
+            Err(AppError::Store(StoreError::Invalid { record, problems })) => {
                 let row = record
                     .split_whitespace()
                     .last()
@@ -176,17 +174,9 @@ impl App {
                 }
                 return Ok(());
             }
-            Err(other) => return Err(other.into()),
+            Err(other) => return Err(other),
         }
         report.written = true;
-        if let Some(new) = for_figures {
-            self.figures_created(&new).await;
-        }
-        self.note_change();
-        self.index_created(docs).await;
-        for id in updated {
-            self.after_change(id).await;
-        }
         Ok(())
     }
 }

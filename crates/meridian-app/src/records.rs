@@ -52,6 +52,29 @@ impl App {
         Ok(created)
     }
 
+    /// Writes creates and updates in one transaction (nothing when the store refuses any),
+    /// then keeps figures and search in step, as `create_many` and `update` do. Callers
+    /// (the imports) have validated the bodies.
+    pub(crate) async fn write_batch(
+        &self,
+        mut batch: Batch,
+        actor: &Actor,
+    ) -> AppResult<BatchOutcome> {
+        let updated: Vec<RecordId> = batch.updates.iter().map(|u| u.id).collect();
+        let docs = self.docs_to_index(&mut batch.creates);
+        let for_figures = self.figures_built().then(|| batch.creates.clone());
+        let outcome = self.store.apply_batch(batch, actor).await?;
+        if let Some(new) = for_figures {
+            self.figures_created(&new).await;
+        }
+        self.note_change();
+        self.index_created(docs).await;
+        for id in updated {
+            self.after_change(id).await;
+        }
+        Ok(outcome)
+    }
+
     pub async fn update(
         &self,
         id: RecordId,

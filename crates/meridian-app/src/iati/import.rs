@@ -143,23 +143,12 @@ impl App {
         if creates.is_empty() && updates.is_empty() {
             return Ok(());
         }
-        let updated: Vec<RecordId> = updates.iter().map(|u| u.id).collect();
-        let docs = self.docs_to_index(&mut creates);
-        let for_figures = self.figures_built().then(|| creates.clone());
         let batch = Batch {
             creates,
             updates,
             comment: Some(format!("IATI import: {source}")),
         };
-        self.store.apply_batch(batch, actor).await?;
-        if let Some(new) = for_figures {
-            self.figures_created(&new).await;
-        }
-        self.note_change();
-        self.index_created(docs).await;
-        for id in updated {
-            self.after_change(id).await;
-        }
+        self.write_batch(batch, actor).await?;
         Ok(())
     }
 }

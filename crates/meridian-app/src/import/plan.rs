@@ -185,15 +185,13 @@ impl Plan {
         Ok(plan)
     }
 
-    /// The batch to write, and the ids it updates.
-    pub(crate) fn into_batch(self, file: &str) -> (Batch, Vec<RecordId>) {
-        let updated = self.updates.iter().map(|u| u.id).collect();
-        let batch = Batch {
+    /// The batch to write, its history comment naming the file.
+    pub(crate) fn into_batch(self, file: &str) -> Batch {
+        Batch {
             creates: self.creates,
             updates: self.updates,
             comment: Some(format!("imported from {file}")),
-        };
-        (batch, updated)
+        }
     }
 
     /// Puts each new record after the new records it links to (the store checks links as
