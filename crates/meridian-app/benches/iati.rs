@@ -1,18 +1,23 @@
 //! Benchmark: IATI import throughput on the shared corpus's D-Portal pages
 //! (../shared/data/iati-activities/dportal-covid19-2021-06, 28 files, 31 MB), read as
-//! one run: first parse only (the streaming reader, nothing kept), then everything
-//! stored (a fresh SQLite database, one transaction per file).
+//! one run: first parse only (the reader, nothing kept), then everything stored into a
+//! fresh database, one transaction per file: once as one `import_iati_files` run (the
+//! database scanned once for matching), once as one `import_iati` per file (scanned per
+//! file).
 //!
-//! cargo bench -p meridian-app --bench iati -- [DIR]
+//! cargo bench -p meridian-app --bench iati -- [DIR] [postgres]
+//! Defaults: the D-Portal folder, temporary SQLite files. With `postgres`, each stored
+//! run gets a throwaway schema on the test server (MERIDIAN_TEST_POSTGRES, else
+//! postgres://postgres@127.0.0.1:5432/test), as the tests do.
 //! Prints MB/s and activities/s for each phase, and records/s stored.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use meridian_app::App;
-use meridian_interop::iati::read_activities;
+use meridian_app::{App, IatiImportReport};
+use meridian_interop::iati::read_activities_from;
 use meridian_store::Actor;
+use meridian_test_support::{Backend, TestDb};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
 fn corpus(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
@@ -39,7 +44,7 @@ fn mb(bytes: usize) -> f64 {
 async fn main() {
     let dir = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-'))
+        .find(|a| !a.starts_with('-') && a != "postgres")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             meridian_test_support::shared_data("iati-activities/dportal-covid19-2021-06")
@@ -52,7 +57,7 @@ async fn main() {
         let start = Instant::now();
         let mut activities = 0;
         for (_, data) in &files {
-            activities += read_activities(&data[..], |_| {}).unwrap().activities;
+            activities += read_activities_from(data, |_| {}).unwrap().activities;
         }
         let s = start.elapsed().as_secs_f64();
         println!(
@@ -63,28 +68,58 @@ async fn main() {
         );
     }
 
-    let tmp = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", tmp.path().join("bench.db").display());
-    let app = App::new(Arc::new(
-        meridian_store_sqlite::open(&url)
-            .await
-            .expect("open sqlite"),
-    ));
+    let backend = if std::env::args().any(|a| a == "postgres") {
+        Backend::Postgres
+    } else {
+        Backend::Sqlite
+    };
     let actor = Actor::new("bench");
+
+    let named: Vec<(String, &[u8])> = files
+        .iter()
+        .map(|(p, d)| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                &d[..],
+            )
+        })
+        .collect();
+    let named: Vec<(&str, &[u8])> = named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+    for round in 0..3 {
+        let db = TestDb::new(backend).await;
+        let app = App::new(db.open().await);
+        let start = Instant::now();
+        let reports = app.import_iati_files(&named, &actor, false).await.unwrap();
+        let s = start.elapsed().as_secs_f64();
+        let reports: Vec<_> = reports.into_iter().map(Result::unwrap).collect();
+        let what = format!("stored ({backend:?}, one import_iati_files run, round {round})");
+        stored(&what, s, bytes, &reports);
+    }
+
+    let db = TestDb::new(backend).await;
+    let app = App::new(db.open().await);
     let start = Instant::now();
-    let (mut activities, mut records) = (0, 0);
-    for (path, data) in &files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let report = app
-            .import_iati(&data[..], &name, &actor, false)
-            .await
-            .unwrap();
-        activities += report.activities;
-        records += report.created + report.updated + report.organizations_created;
+    let mut reports = Vec::new();
+    for (name, data) in &named {
+        reports.push(app.import_iati(*data, name, &actor, false).await.unwrap());
     }
     let s = start.elapsed().as_secs_f64();
+    stored(
+        &format!("stored ({backend:?}, one import_iati per file)"),
+        s,
+        bytes,
+        &reports,
+    );
+}
+
+fn stored(what: &str, s: f64, bytes: usize, reports: &[IatiImportReport]) {
+    let activities: usize = reports.iter().map(|r| r.activities).sum();
+    let records: usize = reports
+        .iter()
+        .map(|r| r.created + r.updated + r.organizations_created)
+        .sum();
     println!(
-        "stored (SQLite): {:.3} s, {:.1} MB/s, {:.0} activities/s, {:.0} records/s ({records} records)",
+        "{what}: {:.3} s, {:.1} MB/s, {:.0} activities/s, {:.0} records/s ({records} records)",
         s,
         mb(bytes) / s,
         activities as f64 / s,

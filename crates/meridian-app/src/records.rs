@@ -53,25 +53,34 @@ impl App {
     }
 
     /// Writes creates and updates in one transaction (nothing when the store refuses any),
-    /// then keeps figures and search in step, as `create_many` and `update` do. Callers
-    /// (the imports) have validated the bodies.
+    /// then keeps figures and search in step as `create_many` does, updates included: the
+    /// store wrote exactly the batch's new states, so they are taken in from the batch in
+    /// one pass (one index commit) rather than read back record by record. Callers (the
+    /// imports) have validated the bodies.
     pub(crate) async fn write_batch(
         &self,
         mut batch: Batch,
         actor: &Actor,
     ) -> AppResult<BatchOutcome> {
-        let updated: Vec<RecordId> = batch.updates.iter().map(|u| u.id).collect();
-        let docs = self.docs_to_index(&mut batch.creates);
-        let for_figures = self.figures_built().then(|| batch.creates.clone());
+        let for_views = self.figures_built() || self.search.is_some();
+        let mut after: Vec<NewRecord> = Vec::new();
+        if for_views {
+            for record in batch.creates.iter_mut() {
+                record.id.get_or_insert_with(RecordId::new);
+            }
+            after.extend(batch.creates.iter().cloned());
+            after.extend(batch.updates.iter().map(|u| NewRecord {
+                id: Some(u.id),
+                body: u.change.body.clone(),
+                approval: u.change.approval,
+                unit: u.change.unit,
+            }));
+        }
         let outcome = self.store.apply_batch(batch, actor).await?;
-        if let Some(new) = for_figures {
-            self.figures_created(&new).await;
-        }
+        self.figures_created(&after).await;
         self.note_change();
+        let docs = self.docs_to_index(&mut after);
         self.index_created(docs).await;
-        for id in updated {
-            self.after_change(id).await;
-        }
         Ok(outcome)
     }
 

@@ -3,6 +3,8 @@
 //! locking) live in `Dialect`. Backend crates own connection setup and migrations.
 
 mod archive;
+mod batch;
+mod bulk;
 mod clock;
 mod dialect;
 mod exchange;

@@ -7,7 +7,7 @@ use crate::rows::{parse_id, parse_kind};
 use meridian_domain::{Problems, Reason, RecordBody, RecordId, RecordKind, Reference};
 use meridian_store::{Referrer, StoreError, StoreResult};
 use sqlx::{Any, Row, Transaction};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The record's links, plus its owning unit (an organization).
 pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
@@ -47,17 +47,31 @@ pub async fn check(
     for t in &targets {
         query = query.bind(t.clone());
     }
-    let mut found: BTreeMap<String, (RecordKind, bool)> = BTreeMap::new();
+    let mut found: Targets = HashMap::with_capacity(targets.len());
     for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
-        let id: String = row.try_get(0).map_err(backend)?;
+        let id = parse_id(&row.try_get::<String, _>(0).map_err(backend)?)?;
         let kind = parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
         let deleted: Option<String> = row.try_get(2).map_err(backend)?;
         found.insert(id, (kind, deleted.is_some()));
     }
+    judge(&found, || record.to_string(), refs)
+}
+
+/// What is known of the records links point at: kind, and whether it is in the trash.
+pub type Targets = HashMap<RecordId, (RecordKind, bool)>;
+
+/// Every link that names a missing, trashed or wrong-kind record in `found`, as
+/// validation problems of `record`. The batch write judges against its own lookup, so
+/// both paths word a broken link the same way.
+pub fn judge(
+    found: &Targets,
+    record: impl FnOnce() -> String,
+    refs: &[Reference],
+) -> StoreResult<()> {
     let mut problems = Problems::new();
     for r in refs {
         let id = r.target.to_string();
-        match found.get(&id) {
+        match found.get(&r.target) {
             None | Some((_, true)) => problems.push(r.field.clone(), Reason::MissingRecord { id }),
             Some((kind, false)) if !r.expected.contains(kind) => problems.push(
                 r.field.clone(),
@@ -73,7 +87,7 @@ pub async fn check(
     problems
         .into_result()
         .map_err(|problems| StoreError::Invalid {
-            record: record.to_string(),
+            record: record(),
             problems,
         })
 }

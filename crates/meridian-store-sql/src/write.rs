@@ -10,7 +10,7 @@ use meridian_domain::{Problems, Reason, RecordBody, RecordId};
 use meridian_store::*;
 use sqlx::{Any, Transaction};
 
-type Tx = Transaction<'static, Any>;
+pub(crate) type Tx = Transaction<'static, Any>;
 
 impl SqlStore {
     pub(crate) async fn fetch(
@@ -79,19 +79,11 @@ impl SqlStore {
         }
         let links = refs::links(&new.body, new.unit);
         refs::check(tx, &format!("{} {id}", new.body.kind()), &links).await?;
-        let record = StoredRecord {
-            id,
-            version: 1,
-            approval: new.approval,
-            unit: new.unit,
-            body: new.body,
-            created_at: at.to_string(),
-            created_by: actor.0.clone(),
-            updated_at: at.to_string(),
-            updated_by: actor.0.clone(),
-            deleted_at: None,
-            deleted_by: None,
+        let new = NewRecord {
+            id: Some(id),
+            ..new
         };
+        let record = crate::batch::created(new, actor, at);
         insert_record(tx, &record).await?;
         refs::insert(tx, id, &links).await?;
         let entry = entry(&record, HistoryAction::Create, None, comment);
@@ -125,31 +117,7 @@ impl SqlStore {
         if next.deleted_at.is_none() {
             refs::check(tx, &format!("{} {}", next.kind(), next.id), &links).await?;
         }
-        let done = sqlx::query(
-            "UPDATE records SET version = $1, approval = $2, unit_id = $3, data = $4, updated_at = $5, \
-             updated_by = $6, deleted_at = $7, deleted_by = $8 WHERE id = $9 AND version = $10",
-        )
-        .bind(next.version)
-        .bind(next.approval.as_str())
-        .bind(next.unit.map(|u| u.to_string()))
-        .bind(data_text(&next.body)?)
-        .bind(next.updated_at.clone())
-        .bind(next.updated_by.clone())
-        .bind(next.deleted_at.clone())
-        .bind(next.deleted_by.clone())
-        .bind(next.id.to_string())
-        .bind(current.version)
-        .execute(&mut **tx)
-        .await
-        .map_err(backend)?;
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict {
-                kind: current.kind(),
-                id: current.id,
-                expected: current.version,
-                found: current.version + 1,
-            });
-        }
+        update_row(tx, current.version, &next).await?;
         refs::store(tx, next.id, &links).await?;
         insert_history(tx, &entry(&next, action, Some(current), comment)).await?;
         Ok(next)
@@ -179,43 +147,37 @@ impl SqlStore {
     }
 }
 
-impl SqlStore {
-    /// An import's creates then updates in one transaction (see `ExchangeStore`).
-    pub(crate) async fn write_batch(
-        &self,
-        batch: Batch,
-        actor: &Actor,
-    ) -> StoreResult<BatchOutcome> {
-        let mut tx = self.begin_write().await?;
-        let at = clock::now();
-        let mut outcome = BatchOutcome::default();
-        for new in batch.creates {
-            self.insert_new(&mut tx, new, actor, &at, batch.comment.clone())
-                .await?;
-            outcome.created += 1;
-        }
-        for update in batch.updates {
-            let current = self
-                .fetch_current(&mut tx, update.id, update.expected_version)
-                .await?;
-            let change = update.change;
-            let next = StoredRecord {
-                body: change.body,
-                approval: change.approval,
-                unit: change.unit,
-                ..touched(&current, actor, &at)
-            };
-            let comment = change.comment.or_else(|| batch.comment.clone());
-            self.replace(&mut tx, &current, next, HistoryAction::Update, comment)
-                .await?;
-            outcome.updated += 1;
-        }
-        tx.commit().await.map_err(backend)?;
-        Ok(outcome)
+/// Writes `next` over the row still at version `replaces`.
+pub(crate) async fn update_row(tx: &mut Tx, replaces: i64, next: &StoredRecord) -> StoreResult<()> {
+    let done = sqlx::query(
+        "UPDATE records SET version = $1, approval = $2, unit_id = $3, data = $4, updated_at = $5, \
+         updated_by = $6, deleted_at = $7, deleted_by = $8 WHERE id = $9 AND version = $10",
+    )
+    .bind(next.version)
+    .bind(next.approval.as_str())
+    .bind(next.unit.map(|u| u.to_string()))
+    .bind(data_text(&next.body)?)
+    .bind(next.updated_at.clone())
+    .bind(next.updated_by.clone())
+    .bind(next.deleted_at.clone())
+    .bind(next.deleted_by.clone())
+    .bind(next.id.to_string())
+    .bind(replaces)
+    .execute(&mut **tx)
+    .await
+    .map_err(backend)?;
+    if done.rows_affected() != 1 {
+        return Err(StoreError::Conflict {
+            kind: next.kind(),
+            id: next.id,
+            expected: replaces,
+            found: replaces + 1,
+        });
     }
+    Ok(())
 }
 
-fn touched(current: &StoredRecord, actor: &Actor, at: &str) -> StoredRecord {
+pub(crate) fn touched(current: &StoredRecord, actor: &Actor, at: &str) -> StoredRecord {
     StoredRecord {
         version: current.version + 1,
         updated_at: at.to_string(),
@@ -297,16 +259,13 @@ impl RecordWriter for SqlStore {
         Ok(record)
     }
 
+    /// Through the batch write: the same checks and rows as one `create` after another.
     async fn create_many(&self, new: Vec<NewRecord>, actor: &Actor) -> StoreResult<u64> {
-        let mut tx = self.begin_write().await?;
-        let at = clock::now();
-        let mut count = 0;
-        for record in new {
-            self.insert_new(&mut tx, record, actor, &at, None).await?;
-            count += 1;
-        }
-        tx.commit().await.map_err(backend)?;
-        Ok(count)
+        let batch = Batch {
+            creates: new,
+            ..Batch::default()
+        };
+        Ok(self.write_batch(batch, actor).await?.created)
     }
 
     async fn update(

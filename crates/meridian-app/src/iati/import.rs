@@ -2,9 +2,10 @@
 //! nothing. The file is read to its end first (any XML error refuses it whole); each
 //! activity then becomes a project, or is skipped with its reasons. Projects are matched
 //! by IATI identifier, organizations by IATI identifier then by name, so a second import
-//! of the same file updates instead of adding.
+//! of the same file updates instead of adding. `import_iati_files` imports several files
+//! one after another, each all or nothing, scanning the database once for all of them.
 
-use super::resolve::Resolver;
+use super::resolve::{Existing, KnownProject, Resolver};
 use crate::records::validate;
 use crate::{App, AppError, AppResult};
 use meridian_domain::codes::LifecycleStatus;
@@ -13,10 +14,12 @@ use meridian_domain::{Money, Period, Problems, Quantity, Reason, RecordBody, Rec
 use meridian_interop::iati::codes::{
     kind_of_sectors, role_from_iati, status_from_iati, theme_of_sector,
 };
-use meridian_interop::iati::{read_activities, IatiActivity, IatiBudget};
-use meridian_store::{Actor, Batch, BatchUpdate, Change, NewRecord, StoredRecord};
+use meridian_interop::iati::{
+    read_activities, read_activities_from, FileSummary, IatiActivity, IatiBudget, ReadError,
+};
+use meridian_store::{Actor, Batch, BatchUpdate, NewRecord};
 use std::collections::{HashMap, HashSet};
-use std::io::BufRead;
+use std::io::Read;
 
 /// An activity left out, with every reason (field names as in the project form).
 #[derive(Debug, Clone, PartialEq)]
@@ -45,11 +48,31 @@ pub struct IatiImportReport {
 /// What one activity becomes.
 enum Outcome {
     Create(Box<NewRecord>),
-    Update(Box<(StoredRecord, Project)>),
+    Update(Box<(KnownProject, Project)>),
     Unchanged,
 }
 
-fn refused(source: &str, e: &meridian_interop::iati::ReadError) -> AppError {
+/// A file read whole: what it said about itself and its activities.
+type ReadFile = (FileSummary, Vec<IatiActivity>);
+
+fn read_file(
+    source: &str,
+    read: impl FnOnce(&mut dyn FnMut(IatiActivity)) -> Result<FileSummary, ReadError>,
+) -> AppResult<ReadFile> {
+    let mut activities = Vec::new();
+    let summary = read(&mut |a| activities.push(a)).map_err(|e| refused(source, &e))?;
+    Ok((summary, activities))
+}
+
+/// Reads a file on a blocking thread (a copy of it: the task outlives the borrow).
+fn read_aside(source: &str, bytes: &[u8]) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
+    let (source, bytes) = (source.to_string(), bytes.to_vec());
+    tokio::task::spawn_blocking(move || {
+        read_file(&source, |each| read_activities_from(&bytes, each))
+    })
+}
+
+fn refused(source: &str, e: &ReadError) -> AppError {
     let mut problems = Problems::new();
     let (en, zh) = (
         e.describe(meridian_domain::Lang::En),
@@ -70,24 +93,76 @@ fn refused(source: &str, e: &meridian_interop::iati::ReadError) -> AppError {
 impl App {
     /// Imports an IATI activity file. `source` names it in history and messages. With
     /// `dry_run`, reports what would happen and writes nothing.
-    pub async fn import_iati<R: BufRead>(
+    pub async fn import_iati<R: Read>(
         &self,
         input: R,
         source: &str,
         actor: &Actor,
         dry_run: bool,
     ) -> AppResult<IatiImportReport> {
-        let mut activities = Vec::new();
-        let summary =
-            read_activities(input, |a| activities.push(a)).map_err(|e| refused(source, &e))?;
+        let file = read_file(source, |each| read_activities(input, each))?;
+        let mut existing = self.existing_for_iati().await?;
+        self.import_read(&mut existing, file, source, actor, dry_run)
+            .await
+    }
+
+    /// Imports IATI files (name, bytes) one after another, each as `import_iati` would: all
+    /// or nothing, its own transaction, its own report or error. The database is scanned
+    /// for matching once, not once per file; what each file writes (or, in a dry run,
+    /// would write) is matched by the files after it. Fails as a whole only when that scan
+    /// fails.
+    pub async fn import_iati_files(
+        &self,
+        files: &[(&str, &[u8])],
+        actor: &Actor,
+        dry_run: bool,
+    ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
+        let mut existing = self.existing_for_iati().await?;
+        let mut reports = Vec::with_capacity(files.len());
+        let mut reading = files
+            .first()
+            .map(|(source, bytes)| read_aside(source, bytes));
+        for (i, (source, _)) in files.iter().enumerate() {
+            let Some(this) = reading.take() else { break };
+            // The next file is parsed while this one is matched and written.
+            reading = files
+                .get(i + 1)
+                .map(|(source, bytes)| read_aside(source, bytes));
+            let read = this.await.unwrap_or_else(|e| {
+                Err(AppError::Internal(format!(
+                    "reading IATI file {source}: {e}"
+                )))
+            });
+            let report = match read {
+                Ok(file) => {
+                    self.import_read(&mut existing, file, source, actor, dry_run)
+                        .await
+                }
+                Err(e) => Err(e),
+            };
+            reports.push(report);
+        }
+        Ok(reports)
+    }
+
+    /// A file read whole, matched against `existing` and written; `existing` then holds
+    /// what was written, or is as it was when the file is refused.
+    async fn import_read(
+        &self,
+        existing: &mut Existing,
+        (summary, activities): ReadFile,
+        source: &str,
+        actor: &Actor,
+        dry_run: bool,
+    ) -> AppResult<IatiImportReport> {
         let mut report = IatiImportReport {
             version: summary.version,
             activities: summary.activities,
             dry_run,
             ..Default::default()
         };
-        let existing = self.existing_for_iati().await?;
-        let mut resolver = Resolver::new(existing.orgs);
+        let mut resolver = Resolver::new(&mut existing.orgs);
+        let start = resolver.mark();
         let mut seen = HashSet::new();
         let mut creates = Vec::new();
         let mut updates = Vec::new();
@@ -104,15 +179,19 @@ impl App {
                 }),
             }
         }
-        let orgs = resolver.into_new();
+        let orgs = resolver.take_new();
         report.organizations_created = orgs.len();
         report.created = creates.len();
         report.updated = updates.len();
-        if dry_run {
-            return Ok(report);
+        let learned = known_after(&creates, &updates);
+        if !dry_run {
+            if let Err(e) = self.write_iati(orgs, creates, updates, source, actor).await {
+                resolver.rollback(start);
+                return Err(e);
+            }
         }
-        self.write_iati(orgs, creates, updates, source, actor)
-            .await?;
+        resolver.end_file();
+        existing.projects.extend(learned);
         Ok(report)
     }
 
@@ -122,7 +201,7 @@ impl App {
         &self,
         orgs: Vec<NewRecord>,
         projects: Vec<NewRecord>,
-        updates: Vec<(StoredRecord, Project)>,
+        updates: Vec<(KnownProject, Project)>,
         source: &str,
         actor: &Actor,
     ) -> AppResult<()> {
@@ -137,7 +216,7 @@ impl App {
             .map(|(current, body)| BatchUpdate {
                 id: current.id,
                 expected_version: current.version,
-                change: Change::body_of(&current, RecordBody::Project(body)),
+                change: current.change(body),
             })
             .collect();
         if creates.is_empty() && updates.is_empty() {
@@ -153,10 +232,36 @@ impl App {
     }
 }
 
+/// The projects a file's writes leave, by IATI identifier, as the next file sees them.
+fn known_after(
+    creates: &[NewRecord],
+    updates: &[(KnownProject, Project)],
+) -> Vec<(String, KnownProject)> {
+    let created = creates.iter().filter_map(|new| match (&new.body, new.id) {
+        (RecordBody::Project(body), Some(id)) => Some(KnownProject {
+            id,
+            version: 1,
+            approval: new.approval,
+            unit: new.unit,
+            body: body.clone(),
+        }),
+        _ => None,
+    });
+    let updated = updates.iter().map(|(current, body)| KnownProject {
+        version: current.version + 1,
+        body: body.clone(),
+        ..current.clone()
+    });
+    created
+        .chain(updated)
+        .filter_map(|known| Some((known.body.iati_identifier.clone()?, known)))
+        .collect()
+}
+
 /// The project an activity becomes (new, or an update of the one with its identifier).
 fn plan(
     act: IatiActivity,
-    projects: &HashMap<String, StoredRecord>,
+    projects: &HashMap<String, KnownProject>,
     resolver: &mut Resolver,
     seen: &mut HashSet<String>,
 ) -> Result<Outcome, Problems> {
@@ -179,10 +284,7 @@ fn plan(
         );
     }
     let current = projects.get(&identifier);
-    let base = current.and_then(|r| match &r.body {
-        RecordBody::Project(p) => Some(p.clone()),
-        _ => None,
-    });
+    let base = current.map(|r| r.body.clone());
     let mark = resolver.mark();
     let unit = resolver.resolve(&act.reporting_org);
     let project = project_of(act, base, identifier, resolver);
@@ -198,7 +300,7 @@ fn plan(
         return Err(problems);
     }
     Ok(match current {
-        Some(r) if r.body == body => Outcome::Unchanged,
+        Some(r) if r.body == project => Outcome::Unchanged,
         Some(r) => Outcome::Update(Box::new((r.clone(), project))),
         None => Outcome::Create(Box::new(NewRecord {
             id: Some(RecordId::new()),

@@ -1,23 +1,46 @@
 //! Organizations named in an IATI file, found or made: by IATI identifier (`ref`) first,
 //! then by name or alias in either language (ignoring case), else created as a draft
 //! named by the file (or by its identifier when the file gives no name). Organizations
-//! made for an activity that is then skipped are dropped again (`Mark`, `rollback`).
+//! made for an activity that is then skipped, or for a file that is then refused, are
+//! dropped again (`Mark`, `rollback`).
 
 use crate::{App, AppResult};
-use meridian_domain::records::Organization;
-use meridian_domain::{LocalizedText, RecordBody, RecordId};
+use meridian_domain::records::{Organization, Project};
+use meridian_domain::{Approval, LocalizedText, RecordBody, RecordId, RecordKind};
 use meridian_interop::iati::codes::org_type_from_iati;
 use meridian_interop::iati::IatiOrg;
-use meridian_store::{NewRecord, StoredRecord};
+use meridian_store::{Change, NewRecord};
 use std::collections::HashMap;
 
-const PAGE: u32 = 2_000;
-
-/// What the database already holds that an import matches against.
+/// What the database already holds that an import matches against; kept up to date with
+/// what each file of a multi-file import writes.
 pub(super) struct Existing {
     pub orgs: OrgIndex,
     /// Live projects by IATI identifier.
-    pub projects: HashMap<String, StoredRecord>,
+    pub projects: HashMap<String, KnownProject>,
+}
+
+/// A project as far as an import needs it: to see whether a file changes it, and to
+/// update it at the version it was read.
+#[derive(Debug, Clone)]
+pub(super) struct KnownProject {
+    pub id: RecordId,
+    pub version: i64,
+    pub approval: Approval,
+    pub unit: Option<RecordId>,
+    pub body: Project,
+}
+
+impl KnownProject {
+    /// The change that gives the project `body`, keeping its approval and unit.
+    pub fn change(&self, body: Project) -> Change {
+        Change {
+            body: RecordBody::Project(body),
+            approval: self.approval,
+            unit: self.unit,
+            comment: None,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -30,12 +53,15 @@ pub(super) struct OrgIndex {
 enum Table {
     Ref,
     Name,
+    /// An identifier a file gives an organization found by name: good for the rest of
+    /// that file only, as the organization is not changed to carry it.
+    FileRef,
 }
 
 impl OrgIndex {
     fn add(&mut self, table: Table, key: String, id: RecordId) -> bool {
         let map = match table {
-            Table::Ref => &mut self.by_ref,
+            Table::Ref | Table::FileRef => &mut self.by_ref,
             Table::Name => &mut self.by_name,
         };
         if map.contains_key(&key) {
@@ -67,14 +93,14 @@ pub(super) struct Mark {
     log: usize,
 }
 
-pub(super) struct Resolver {
-    index: OrgIndex,
+pub(super) struct Resolver<'i> {
+    index: &'i mut OrgIndex,
     new: Vec<NewRecord>,
     log: Vec<(Table, String)>,
 }
 
-impl Resolver {
-    pub fn new(index: OrgIndex) -> Self {
+impl<'i> Resolver<'i> {
+    pub fn new(index: &'i mut OrgIndex) -> Self {
         Self {
             index,
             new: Vec::new(),
@@ -92,16 +118,27 @@ impl Resolver {
     pub fn rollback(&mut self, mark: Mark) {
         for (table, key) in self.log.drain(mark.log..) {
             match table {
-                Table::Ref => self.index.by_ref.remove(&key),
+                Table::Ref | Table::FileRef => self.index.by_ref.remove(&key),
                 Table::Name => self.index.by_name.remove(&key),
             };
         }
         self.new.truncate(mark.new);
     }
 
-    /// The organizations to create, in the order they were first named.
-    pub fn into_new(self) -> Vec<NewRecord> {
-        self.new
+    /// After a file: the index keeps its new organizations, as a scan of the database
+    /// would find them, and forgets the identifiers that held for that file only.
+    pub fn end_file(&mut self) {
+        for (table, key) in self.log.drain(..) {
+            if let Table::FileRef = table {
+                self.index.by_ref.remove(&key);
+            }
+        }
+    }
+
+    /// The organizations to create, in the order they were first named. The index keeps
+    /// them (for the next file) until a `rollback` to a mark made before them.
+    pub fn take_new(&mut self) -> Vec<NewRecord> {
+        std::mem::take(&mut self.new)
     }
 
     /// The record for an organization the file names; `None` when it has neither an
@@ -121,8 +158,8 @@ impl Resolver {
             .find_map(|n| self.index.by_name.get(&n.trim().to_lowercase()).copied());
         if let Some(id) = by_name {
             if let Some(r) = reference {
-                if self.index.add(Table::Ref, r.to_string(), id) {
-                    self.log.push((Table::Ref, r.to_string()));
+                if self.index.add(Table::FileRef, r.to_string(), id) {
+                    self.log.push((Table::FileRef, r.to_string()));
                 }
             }
             return Some(id);
@@ -164,35 +201,39 @@ fn new_org(name: LocalizedText, org_type: Option<&str>, reference: Option<&str>)
 }
 
 impl App {
-    /// Live organizations and IATI-identified projects, for matching.
+    /// Live organizations and IATI-identified projects, for matching: only those two kinds
+    /// are read, not the whole database.
     pub(super) async fn existing_for_iati(&self) -> AppResult<Existing> {
-        let mut existing = Existing {
-            orgs: OrgIndex::default(),
-            projects: HashMap::new(),
-        };
+        let mut orgs = OrgIndex::default();
         let mut log = Vec::new();
-        let mut cursor = None;
-        loop {
-            let page = self.store.scan_records(cursor, PAGE).await?;
-            let Some(last) = page.last() else { break };
-            cursor = Some((last.kind(), last.id));
+        self.scan_kind(RecordKind::Organization, |page| {
             for record in page {
-                if record.is_deleted() {
-                    continue;
-                }
-                match &record.body {
-                    RecordBody::Organization(org) => {
-                        existing.orgs.add_org(record.id, org, &mut log)
-                    }
-                    RecordBody::Project(p) => {
-                        if let Some(i) = p.iati_identifier.clone() {
-                            existing.projects.insert(i, record);
-                        }
-                    }
-                    _ => {}
+                if let RecordBody::Organization(org) = &record.body {
+                    orgs.add_org(record.id, org, &mut log);
                 }
             }
-        }
-        Ok(existing)
+            Ok(())
+        })
+        .await?;
+        let mut projects = HashMap::new();
+        self.scan_kind(RecordKind::Project, |page| {
+            for record in page {
+                if let RecordBody::Project(body) = record.body {
+                    if let Some(i) = body.iati_identifier.clone() {
+                        let known = KnownProject {
+                            id: record.id,
+                            version: record.version,
+                            approval: record.approval,
+                            unit: record.unit,
+                            body,
+                        };
+                        projects.insert(i, known);
+                    }
+                }
+            }
+            Ok(())
+        })
+        .await?;
+        Ok(Existing { orgs, projects })
     }
 }

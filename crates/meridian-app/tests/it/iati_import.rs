@@ -210,3 +210,66 @@ both_backends!(
         );
     }
 );
+
+both_backends!(
+    files_imported_in_one_run_give_what_one_import_per_file_gives,
+    |db: TestDb| async move {
+        let mut paths = Vec::new();
+        files(
+            &shared("iati-activities/dportal-covid19-2021-06"),
+            &mut paths,
+        );
+        paths.retain(|p| p.extension().is_some_and(|e| e == "xml"));
+        paths.sort();
+        paths.truncate(4);
+        let mut read: Vec<(String, Vec<u8>)> = paths
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read(p).unwrap()))
+            .collect();
+        // A broken file among them is refused alone.
+        read.insert(
+            2,
+            (
+                "broken.xml".into(),
+                b"<iati-activities><iati-activity>".to_vec(),
+            ),
+        );
+        let files: Vec<(&str, &[u8])> = read.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+        let actor = Actor::new("test");
+
+        let app = App::new(db.open().await);
+        let together = app.import_iati_files(&files, &actor, false).await.unwrap();
+        let twin = TestDb::new(db.backend).await;
+        let separate = App::new(twin.open().await);
+        let mut each = Vec::new();
+        for (name, bytes) in &files {
+            each.push(separate.import_iati(*bytes, name, &actor, false).await);
+        }
+        let summary = |r: &Result<meridian_app::IatiImportReport, AppError>| match r {
+            Ok(r) => format!(
+                "{} activities: {} created, {} updated, {} unchanged, {} skipped, {} organizations",
+                r.activities,
+                r.created,
+                r.updated,
+                r.unchanged,
+                r.skipped.len(),
+                r.organizations_created
+            ),
+            Err(e) => format!("refused: {e}"),
+        };
+        let together: Vec<String> = together.iter().map(summary).collect();
+        let each: Vec<String> = each.iter().map(summary).collect();
+        assert_eq!(together, each);
+        assert!(together[2].starts_with("refused"), "{together:?}");
+        assert_eq!(app.stats().await.unwrap(), separate.stats().await.unwrap());
+
+        let again = app.import_iati_files(&files, &actor, false).await.unwrap();
+        for report in again.iter().filter_map(|r| r.as_ref().ok()) {
+            assert_eq!(
+                (report.created, report.updated, report.organizations_created),
+                (0, 0, 0),
+                "{report:?}"
+            );
+        }
+    }
+);

@@ -7,7 +7,6 @@ use super::text::{Class, Narratives};
 use super::ReadError;
 use meridian_domain::PartialDate;
 use quick_xml::events::{BytesRef, Event};
-use std::io::BufRead;
 
 /// Appends the character or predefined entity a reference stands for.
 fn push_ref(out: &mut String, r: &BytesRef<'_>, pos: u64) -> Result<(), ReadError> {
@@ -31,7 +30,7 @@ fn push_ref(out: &mut String, r: &BytesRef<'_>, pos: u64) -> Result<(), ReadErro
     Ok(())
 }
 
-impl<R: BufRead> Ctx<R> {
+impl Ctx<'_> {
     /// A budget's period and value; `None` when one of them is missing or unreadable.
     pub(super) fn budget(
         &mut self,
@@ -41,15 +40,14 @@ impl<R: BufRead> Ctx<R> {
         let (mut start, mut end, mut value) = (None, None, None);
         let (mut currency, mut value_date) = (None, None);
         loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
+            let event = self.reader.read_event();
             let pos = self.reader.buffer_position();
             let (name, a, empty) = match event.map_err(|e| ReadError::xml(pos, e))? {
                 Event::Start(e) => {
                     let name = BudgetPart::of(e.name().as_ref());
                     if name == BudgetPart::Other {
                         self.reader
-                            .read_to_end_into(e.name(), &mut self.skip)
+                            .read_to_end(e.name())
                             .map_err(|err| ReadError::xml(pos, err))?;
                         continue;
                     }
@@ -109,8 +107,7 @@ impl<R: BufRead> Ctx<R> {
         let mut narrative: Option<(Class, String)> = None;
         let mut direct = String::new();
         loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
+            let event = self.reader.read_event();
             let pos = self.reader.buffer_position();
             let event = event.map_err(|e| ReadError::xml(pos, e))?;
             let target = match (&mut narrative, depth) {

@@ -11,7 +11,7 @@ mod text;
 mod write;
 
 pub use model::*;
-pub use read::{read_activities, FileSummary};
+pub use read::{read_activities, read_activities_from, FileSummary};
 pub use write::{full_date, IatiWriter, UNKNOWN_DATE_EN, UNKNOWN_DATE_ZH};
 
 use meridian_domain::Lang;

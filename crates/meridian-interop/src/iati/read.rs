@@ -1,9 +1,10 @@
-//! Streaming IATI reader (versions 1.0x and 2.0x): one pass of quick-xml events with two
-//! reused buffers, no tree. Each `<iati-activity>` is handed to the caller as soon as it
-//! ends; elements Meridian has no place for (transactions, results, locations...) are
-//! skipped unread. Text comes from `<narrative>` children (2.0x) or straight from the
-//! element (1.0x). Any XML error anywhere in the file is fatal, so callers that write
-//! only after a successful read write nothing for a broken file.
+//! Streaming IATI reader (versions 1.0x and 2.0x): one pass of quick-xml events over the
+//! file's bytes in memory, each event borrowing from them (nothing copied), no tree. Each
+//! `<iati-activity>` is handed to the caller as soon as it ends; elements Meridian has no
+//! place for (transactions, results, locations...) are skipped unread (tokenized, so still
+//! checked). Text comes from `<narrative>` children (2.0x) or straight from the element
+//! (1.0x). Any XML error anywhere in the file is fatal, so callers that write only after a
+//! successful read write nothing for a broken file.
 
 use super::model::{DateType, IatiActivity, IatiDate, IatiOrg, IatiParticipant};
 use super::text::Narratives;
@@ -13,7 +14,7 @@ use meridian_domain::PartialDate;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::Reader;
-use std::io::BufRead;
+use std::io::Read;
 
 /// What the file said about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,22 +25,33 @@ pub struct FileSummary {
     pub activities: usize,
 }
 
-/// Reads every activity of an IATI activity file, calling `each` for each one.
-pub fn read_activities<R: BufRead>(
-    input: R,
+/// Reads every activity of an IATI activity file, calling `each` for each one. The file
+/// is read into memory first (the importer keeps every activity until the end anyway),
+/// so that events borrow from it instead of being copied.
+pub fn read_activities<R: Read>(
+    mut input: R,
+    each: impl FnMut(IatiActivity),
+) -> Result<FileSummary, ReadError> {
+    let mut bytes = Vec::new();
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    read_activities_from(&bytes, each)
+}
+
+/// `read_activities` over bytes already in memory.
+pub fn read_activities_from(
+    bytes: &[u8],
     mut each: impl FnMut(IatiActivity),
 ) -> Result<FileSummary, ReadError> {
     let mut ctx = Ctx {
-        reader: Reader::from_reader(input),
-        buf: Vec::with_capacity(16 * 1024),
-        skip: Vec::with_capacity(16 * 1024),
+        reader: Reader::from_reader(bytes),
     };
     let mut summary = FileSummary::default();
     let mut root_lang: Option<String> = None;
     let (mut opened, mut closed) = (false, false);
     loop {
-        ctx.buf.clear();
-        let event = ctx.reader.read_event_into(&mut ctx.buf);
+        let event = ctx.reader.read_event();
         let pos = ctx.reader.buffer_position();
         match event.map_err(|e| ReadError::xml(pos, e))? {
             Event::Decl(d) => check_encoding(&d)?,
@@ -73,7 +85,7 @@ pub fn read_activities<R: BufRead>(
             }
             Event::Start(e) => {
                 ctx.reader
-                    .read_to_end_into(e.name(), &mut ctx.skip)
+                    .read_to_end(e.name())
                     .map_err(|err| ReadError::xml(pos, err))?;
             }
             Event::End(_) => closed = true,
@@ -146,10 +158,8 @@ struct Building<'l> {
     currency: Option<String>,
 }
 
-pub(super) struct Ctx<R> {
-    pub(super) reader: Reader<R>,
-    pub(super) buf: Vec<u8>,
-    pub(super) skip: Vec<u8>,
+pub(super) struct Ctx<'x> {
+    pub(super) reader: Reader<&'x [u8]>,
 }
 
 /// The elements of an activity Meridian reads.
@@ -226,7 +236,7 @@ pub(super) fn attrs(e: &BytesStart<'_>, pos: u64) -> Result<Attrs, ReadError> {
     Ok(out)
 }
 
-impl<R: BufRead> Ctx<R> {
+impl Ctx<'_> {
     fn activity(
         &mut self,
         lang: Option<&str>,
@@ -240,15 +250,14 @@ impl<R: BufRead> Ctx<R> {
             currency,
         };
         loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
+            let event = self.reader.read_event();
             let pos = self.reader.buffer_position();
             let (tag, a, empty) = match event.map_err(|e| ReadError::xml(pos, e))? {
                 Event::Start(e) => {
                     let tag = Tag::of(e.name().as_ref());
                     if tag == Tag::Other {
                         self.reader
-                            .read_to_end_into(e.name(), &mut self.skip)
+                            .read_to_end(e.name())
                             .map_err(|err| ReadError::xml(pos, err))?;
                         continue;
                     }
@@ -353,7 +362,7 @@ impl<R: BufRead> Ctx<R> {
     pub(super) fn skip_rest(&mut self, empty: bool, name: &str, pos: u64) -> Result<(), ReadError> {
         if !empty {
             self.reader
-                .read_to_end_into(QName(name), &mut self.skip)
+                .read_to_end(QName(name))
                 .map_err(|err| ReadError::xml(pos, err))?;
         }
         Ok(())

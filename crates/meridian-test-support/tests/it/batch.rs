@@ -97,3 +97,180 @@ both_backends!(
         assert_eq!(store.mapping("other").await.unwrap(), None);
     }
 );
+
+/// The batch applied one write at a time (`create`, then `update`), as the batch write
+/// worked before it checked and wrote in bulk: the reference it must agree with (except
+/// for the comment of creates, which `create` cannot take).
+async fn one_by_one(store: &dyn Store, batch: Batch, actor: &Actor) -> StoreResult<()> {
+    for new in batch.creates {
+        store.create(new, actor).await?;
+    }
+    for u in batch.updates {
+        let change = Change {
+            comment: u.change.comment.or_else(|| batch.comment.clone()),
+            ..u.change
+        };
+        store
+            .update(u.id, u.expected_version, change, actor)
+            .await?;
+    }
+    Ok(())
+}
+
+fn with_id(id: RecordId, body: meridian_domain::RecordBody) -> NewRecord {
+    NewRecord {
+        id: Some(id),
+        ..NewRecord::draft(body)
+    }
+}
+
+both_backends!(
+    a_refused_batch_gives_the_error_one_write_after_another_gives,
+    |db: TestDb| async move {
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let old = store
+            .create(NewRecord::draft(organization("旧", "Old")), &actor)
+            .await
+            .unwrap();
+        let gone = store
+            .create(NewRecord::draft(organization("废", "Gone")), &actor)
+            .await
+            .unwrap();
+        store.delete(gone.id, 1, &actor).await.unwrap();
+        let update = |id: RecordId, expected_version: i64| BatchUpdate {
+            id,
+            expected_version,
+            change: Change::body_of(&old, organization("新", "New")),
+        };
+        let creates = |list: Vec<NewRecord>| Batch {
+            creates: list,
+            ..Batch::default()
+        };
+        // Fresh ids for each case: the one-by-one path keeps what it wrote before failing.
+        let refused = |a: RecordId, b: RecordId| {
+            [
+                // the same id twice; an id already taken
+                creates(vec![
+                    with_id(a, organization("甲", "A")),
+                    with_id(a, organization("乙", "B")),
+                ]),
+                creates(vec![with_id(old.id, organization("甲", "A"))]),
+                // a link to a record created later in the batch, to a trashed one, to itself
+                creates(vec![
+                    with_id(a, parent_of("甲", b)),
+                    with_id(b, organization("乙", "B")),
+                ]),
+                creates(vec![with_id(a, parent_of("甲", gone.id))]),
+                creates(vec![with_id(a, parent_of("甲", a))]),
+                // updates: stale, trashed, missing, and one whose link is missing
+                Batch {
+                    updates: vec![update(old.id, 7)],
+                    ..Batch::default()
+                },
+                Batch {
+                    updates: vec![update(gone.id, 2)],
+                    ..Batch::default()
+                },
+                Batch {
+                    creates: vec![with_id(a, organization("甲", "A"))],
+                    updates: vec![update(b, 1)],
+                    comment: None,
+                },
+                Batch {
+                    updates: vec![BatchUpdate {
+                        change: Change::body_of(&old, parent_of("新", b)),
+                        ..update(old.id, 1)
+                    }],
+                    ..Batch::default()
+                },
+            ]
+        };
+        for case in 0..refused(old.id, old.id).len() {
+            let batch = refused(RecordId::new(), RecordId::new())[case].clone();
+            let total = store.record_total().await.unwrap();
+            let bulk = store.apply_batch(batch.clone(), &actor).await.unwrap_err();
+            assert_eq!(store.record_total().await.unwrap(), total, "{bulk}");
+            assert_eq!(store.get(old.id).await.unwrap().version, 1, "{bulk}");
+            let single = one_by_one(store.as_ref(), batch, &actor).await.unwrap_err();
+            assert_eq!(format!("{bulk:?}"), format!("{single:?}"), "case {case}");
+        }
+    }
+);
+
+both_backends!(
+    a_batch_writes_the_rows_one_write_after_another_writes,
+    |db: TestDb| async move {
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let (a, b, c) = (RecordId::new(), RecordId::new(), RecordId::new());
+        let old = store
+            .create(with_id(c, organization("旧", "Old")), &actor)
+            .await
+            .unwrap();
+        let batch = Batch {
+            creates: vec![
+                with_id(a, organization("甲", "A")),
+                NewRecord {
+                    unit: Some(a),
+                    ..with_id(b, parent_of("乙", a))
+                },
+            ],
+            updates: vec![
+                BatchUpdate {
+                    id: c,
+                    expected_version: 1,
+                    change: Change::body_of(&old, parent_of("新", b)),
+                },
+                // a record created by the batch, updated by it too
+                BatchUpdate {
+                    id: a,
+                    expected_version: 1,
+                    change: Change {
+                        comment: Some("renamed".into()),
+                        ..Change::body_of(&old, organization("甲2", "A2"))
+                    },
+                },
+            ],
+            comment: Some("imported from a.csv".into()),
+        };
+        let done = store.apply_batch(batch.clone(), &actor).await.unwrap();
+        assert_eq!((done.created, done.updated), (2, 2));
+
+        let twin = TestDb::new(db.backend).await;
+        let reference = twin.open().await;
+        reference
+            .create(with_id(c, organization("旧", "Old")), &actor)
+            .await
+            .unwrap();
+        one_by_one(reference.as_ref(), batch, &actor).await.unwrap();
+        for id in [a, b, c] {
+            let (x, y) = (
+                store.get(id).await.unwrap(),
+                reference.get(id).await.unwrap(),
+            );
+            assert_eq!(
+                (x.version, &x.body, x.unit, x.approval),
+                (y.version, &y.body, y.unit, y.approval)
+            );
+            let history = store.history(id).await.unwrap();
+            if id != c {
+                assert_eq!(history[0].comment.as_deref(), Some("imported from a.csv"));
+            }
+            let strip = |h: Vec<HistoryEntry>| {
+                h.into_iter()
+                    .map(|e| {
+                        let comment = e.comment.filter(|_| e.action != HistoryAction::Create);
+                        (e.version, e.action, e.actor, comment, e.before, e.after)
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(strip(history), strip(reference.history(id).await.unwrap()));
+            assert_eq!(
+                store.linked_from(id).await.unwrap(),
+                reference.linked_from(id).await.unwrap()
+            );
+        }
+        assert_eq!(store.linked_from(b).await.unwrap().len(), 1, "c links to b");
+    }
+);

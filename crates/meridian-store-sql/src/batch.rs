@@ -1,0 +1,235 @@
+//! The batch write behind `ExchangeStore::apply_batch` and `create_many`. What the
+//! one-record path checks statement by statement (the id is free, every link names a live
+//! record of the right kind, the version is current) is checked in memory against two
+//! chunked lookups, in the batch's order, so the first problem reported is the one the
+//! one-record path would report. The rows then go in with multi-row INSERTs, all inside
+//! the one transaction; history rows are the ones the one-record path writes.
+
+use crate::bulk::{Params, Rows, Updated, MAX_BINDS};
+use crate::rows::{record_from_row, snapshot_text, RECORD_COLUMNS};
+use crate::write::{touched, Tx};
+use crate::{backend, clock, refs, SqlStore};
+use meridian_domain::{Problems, Reason, RecordId};
+use meridian_store::*;
+use sqlx::Row;
+use std::collections::{HashMap, HashSet};
+
+/// A record id's kind and whether it is in the trash, as the batch has seen it so far.
+type Known = refs::Targets;
+
+impl SqlStore {
+    /// An import's creates then updates in one transaction (see `ExchangeStore`).
+    pub(crate) async fn write_batch(
+        &self,
+        batch: Batch,
+        actor: &Actor,
+    ) -> StoreResult<BatchOutcome> {
+        let outcome = BatchOutcome {
+            created: batch.creates.len() as u64,
+            updated: batch.updates.len() as u64,
+        };
+        let mut tx = self.begin_write().await?;
+        let rows = self.check_batch(&mut tx, batch, actor).await?;
+        rows.write(&mut tx, Params::of(self.dialect)).await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(outcome)
+    }
+
+    /// Every create and update checked in order; the rows to write, or the first error.
+    async fn check_batch(&self, tx: &mut Tx, batch: Batch, actor: &Actor) -> StoreResult<Rows> {
+        let at = clock::now();
+        let creates: Vec<StoredRecord> = batch
+            .creates
+            .into_iter()
+            .map(|new| created(new, actor, &at))
+            .collect();
+        let updated: HashSet<RecordId> = batch.updates.iter().map(|u| u.id).collect();
+        let mut current = self.lock_records(tx, &updated).await?;
+        let params = Params::of(self.dialect);
+        let mut known = known_records(tx, params, &creates, &batch.updates).await?;
+        for record in &creates {
+            check_create(&known, record)?;
+            known.insert(record.id, (record.kind(), false));
+            if updated.contains(&record.id) {
+                current.insert(record.id, record.clone());
+            }
+        }
+        let updates = check_updates(&known, current, batch.updates, &batch.comment, actor, &at)?;
+        Ok(Rows {
+            creates,
+            comment: batch.comment,
+            updates,
+        })
+    }
+
+    /// The live state of the records the batch updates, locked for change.
+    async fn lock_records(
+        &self,
+        tx: &mut Tx,
+        ids: &HashSet<RecordId>,
+    ) -> StoreResult<HashMap<RecordId, StoredRecord>> {
+        let ids: Vec<RecordId> = ids.iter().copied().collect();
+        let mut found = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(MAX_BINDS) {
+            let sql = format!(
+                "SELECT {RECORD_COLUMNS} FROM records WHERE id IN ({}){}",
+                Params::of(self.dialect).list(1, chunk.len()),
+                self.dialect.for_update
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id.to_string());
+            }
+            for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
+                let record = record_from_row(&row)?;
+                found.insert(record.id, record);
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// The updates in order, each against the state the one before it left.
+fn check_updates(
+    known: &Known,
+    mut current: HashMap<RecordId, StoredRecord>,
+    updates: Vec<BatchUpdate>,
+    comment: &Option<String>,
+    actor: &Actor,
+    at: &str,
+) -> StoreResult<Vec<Updated>> {
+    let mut out = Vec::with_capacity(updates.len());
+    for update in updates {
+        let before = current_at(&current, update.id, update.expected_version)?;
+        let change = update.change;
+        let next = StoredRecord {
+            body: change.body,
+            approval: change.approval,
+            unit: change.unit,
+            ..touched(before, actor, at)
+        };
+        check_update(known, before, &next)?;
+        out.push(Updated {
+            replaces: before.version,
+            before: snapshot_text(&before.snapshot())?,
+            next: next.clone(),
+            comment: change.comment.or_else(|| comment.clone()),
+        });
+        current.insert(next.id, next);
+    }
+    Ok(out)
+}
+
+/// A new record at version 1, as `create` stores it.
+pub(crate) fn created(new: NewRecord, actor: &Actor, at: &str) -> StoredRecord {
+    StoredRecord {
+        id: new.id.unwrap_or_default(),
+        version: 1,
+        approval: new.approval,
+        unit: new.unit,
+        body: new.body,
+        created_at: at.to_string(),
+        created_by: actor.0.clone(),
+        updated_at: at.to_string(),
+        updated_by: actor.0.clone(),
+        deleted_at: None,
+        deleted_by: None,
+    }
+}
+
+/// The database's view of every id the batch creates or links to: one lookup (chunked)
+/// instead of an exists check and a link check per record.
+async fn known_records(
+    tx: &mut Tx,
+    p: Params,
+    creates: &[StoredRecord],
+    updates: &[BatchUpdate],
+) -> StoreResult<Known> {
+    let mut ids: HashSet<RecordId> = HashSet::with_capacity(creates.len() * 2);
+    for record in creates {
+        ids.insert(record.id);
+        ids.extend(
+            refs::links(&record.body, record.unit)
+                .iter()
+                .map(|r| r.target),
+        );
+    }
+    for update in updates {
+        let links = refs::links(&update.change.body, update.change.unit);
+        ids.extend(links.iter().map(|r| r.target));
+    }
+    let ids: Vec<RecordId> = ids.into_iter().collect();
+    let mut known = Known::with_capacity(ids.len());
+    for chunk in ids.chunks(MAX_BINDS) {
+        let sql = format!(
+            "SELECT id, kind, deleted_at FROM records WHERE id IN ({})",
+            p.list(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(id.to_string());
+        }
+        for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
+            let id = crate::rows::parse_id(&row.try_get::<String, _>(0).map_err(backend)?)?;
+            let kind = crate::rows::parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
+            let deleted: Option<String> = row.try_get(2).map_err(backend)?;
+            known.insert(id, (kind, deleted.is_some()));
+        }
+    }
+    Ok(known)
+}
+
+/// A create's id is free (in the database and earlier in the batch) and its links hold.
+fn check_create(known: &Known, record: &StoredRecord) -> StoreResult<()> {
+    if known.contains_key(&record.id) {
+        return Err(StoreError::AlreadyExists {
+            kind: record.kind(),
+            id: record.id,
+        });
+    }
+    let links = refs::links(&record.body, record.unit);
+    refs::judge(known, || format!("{} {}", record.kind(), record.id), &links)
+}
+
+/// The record an update replaces: there, live, and at the version the caller read.
+fn current_at(
+    current: &HashMap<RecordId, StoredRecord>,
+    id: RecordId,
+    expected: i64,
+) -> StoreResult<&StoredRecord> {
+    let record = current.get(&id).ok_or(StoreError::NotFound { id })?;
+    if record.is_deleted() {
+        return Err(StoreError::InTrash {
+            kind: record.kind(),
+            id,
+        });
+    }
+    if record.version != expected {
+        return Err(StoreError::Conflict {
+            kind: record.kind(),
+            id,
+            expected,
+            found: record.version,
+        });
+    }
+    Ok(record)
+}
+
+/// An update keeps the record's kind and its links hold.
+fn check_update(known: &Known, before: &StoredRecord, next: &StoredRecord) -> StoreResult<()> {
+    if next.kind() != before.kind() {
+        let mut problems = Problems::new();
+        problems.push(
+            format!("{}.kind", before.kind()),
+            Reason::UnknownCode {
+                code: next.kind().as_str().to_string(),
+            },
+        );
+        return Err(StoreError::Invalid {
+            record: format!("{} {}", before.kind(), before.id),
+            problems,
+        });
+    }
+    let links = refs::links(&next.body, next.unit);
+    refs::judge(known, || format!("{} {}", next.kind(), next.id), &links)
+}
