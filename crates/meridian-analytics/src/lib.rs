@@ -21,6 +21,7 @@ pub mod progress;
 mod project;
 pub mod select;
 mod table;
+mod tally;
 
 pub use headline::{Headline, HeadlineFigure};
 pub use measure::{Breakdown, Bucket, Count, Dimension, Gap, Network, NetworkLink, NetworkNode};
@@ -88,6 +89,8 @@ pub struct Analytics {
     plans: HashMap<RecordId, Held<Plan>>,
     figures: HashMap<RecordId, Held<Figure>>,
     figures_by_indicator: HashMap<RecordId, Vec<RecordId>>,
+    /// Selections counted by unit and year, kept up to date row by row (`tally.rs`).
+    tallies: std::sync::Mutex<HashMap<tally::TallyKey, tally::Kept>>,
 }
 
 impl Default for Analytics {
@@ -124,6 +127,7 @@ impl Analytics {
             plans: HashMap::new(),
             figures: HashMap::new(),
             figures_by_indicator: HashMap::new(),
+            tallies: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -157,28 +161,71 @@ impl Analytics {
                 self.remove(entry.id);
             }
         }
+        let parent_before = self.parent_entity(entry.id);
         self.forget_defining(entry.id);
         let row = self.row_values(&entry);
-        let table = &mut self.tables[kind_index(kind)];
-        match self.rows.get(&entry.id) {
-            Some((_, at)) => table.set(*at, &row),
-            None => {
-                let at = table.push(entry.id, &row);
-                self.rows.insert(entry.id, (kind, at));
+        let at = match self.rows.get(&entry.id) {
+            Some((_, at)) => {
+                let at = *at;
+                self.tally_row(kind, at, false);
+                self.tables[kind_index(kind)].set(at, &row);
+                at
             }
-        }
+            None => {
+                let at = self.tables[kind_index(kind)].push(entry.id, &row);
+                self.rows.insert(entry.id, (kind, at));
+                at
+            }
+        };
         self.keep_defining(&entry);
+        self.defining_changed(
+            entry.body.kind(),
+            parent_before,
+            self.parent_entity(entry.id),
+        );
+        self.tally_row(kind, at, true);
     }
 
     /// Lets go of a record (deleted, or moved to the trash).
     pub fn remove(&mut self, id: RecordId) {
-        let Some((kind, at)) = self.rows.remove(&id) else {
+        let Some((kind, at)) = self.rows.get(&id).copied() else {
             return;
         };
+        self.tally_row(kind, at, false);
+        self.rows.remove(&id);
         if let Some(moved) = self.tables[kind_index(kind)].swap_remove(at) {
             self.rows.insert(moved, (kind, at));
         }
+        let parent_before = self.parent_entity(id);
         self.forget_defining(id);
+        self.defining_changed(kind, parent_before, None);
+    }
+
+    /// An organization's parent entity (`NONE` for none) while it is held.
+    fn parent_entity(&self, id: RecordId) -> Option<u32> {
+        let n = self.entities.get(&id)?;
+        self.orgs.get(&n).map(|o| o.parent)
+    }
+
+    /// Drops the kept tallies a change to a defining record makes stale: a move in the
+    /// organization tree (an organization placed under a parent, moved, or taken from under
+    /// one) or any change to a country group.
+    fn defining_changed(
+        &mut self,
+        kind: RecordKind,
+        parent_before: Option<u32>,
+        parent_now: Option<u32>,
+    ) {
+        match kind {
+            RecordKind::Organization => {
+                let (from, to) = (parent_before.unwrap_or(NONE), parent_now.unwrap_or(NONE));
+                if from != to {
+                    self.drop_tallies_scoped_under(from, to);
+                }
+            }
+            RecordKind::CountryGroup => self.drop_tallies_naming_a_group(),
+            _ => {}
+        }
     }
 
     fn row_values(&mut self, entry: &Entry<'_>) -> RowValues {

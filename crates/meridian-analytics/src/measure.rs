@@ -139,6 +139,16 @@ fn country_label(code: &str) -> LocalizedText {
         .unwrap_or_else(|| LocalizedText::new(code, code))
 }
 
+/// What one thread of `Analytics::network`'s first pass gathers.
+#[derive(Default)]
+struct NetworkPart {
+    weight: Vec<u64>,
+    flat: Vec<u32>,
+    ends: Vec<u32>,
+    /// The row being read's organizations (reused).
+    orgs: Vec<u32>,
+}
+
 impl Analytics {
     /// How many records the selection holds.
     pub fn count(&self, selection: &Selection) -> Count {
@@ -397,22 +407,39 @@ impl Analytics {
             out.sort_unstable();
             out.dedup();
         };
+        // Per thread: weights, and each selected row's organizations one after another
+        // (`ends` marks where each row's list stops), so the second pass reads flat arrays
+        // instead of the tables.
+        let (parts, _, _) = self.scan_parts(
+            selection,
+            || NetworkPart {
+                weight: vec![0_u64; self.entities.len()],
+                ..NetworkPart::default()
+            },
+            |part, _, table, row| {
+                let NetworkPart {
+                    weight,
+                    flat,
+                    ends,
+                    orgs,
+                } = part;
+                orgs_of(table, row, orgs);
+                for o in orgs.iter() {
+                    weight[*o as usize] += 1;
+                }
+                if (2..=MAX_LINKED_FOR_LINKS).contains(&orgs.len()) {
+                    flat.extend_from_slice(orgs);
+                    ends.push(flat.len() as u32);
+                }
+            },
+        );
         let mut weight = vec![0_u64; self.entities.len()];
+        for part in &parts {
+            for (total, w) in weight.iter_mut().zip(&part.weight) {
+                *total += w;
+            }
+        }
         let mut orgs: Vec<u32> = Vec::new();
-        // Each selected row's organizations, one after another (`ends` marks where each
-        // row's list stops), so the second pass reads a flat array instead of the tables.
-        let mut flat: Vec<u32> = Vec::new();
-        let mut ends: Vec<u32> = Vec::new();
-        self.scan(selection, |_, table, row| {
-            orgs_of(table, row, &mut orgs);
-            for o in &orgs {
-                weight[*o as usize] += 1;
-            }
-            if (2..=MAX_LINKED_FOR_LINKS).contains(&orgs.len()) {
-                flat.extend_from_slice(&orgs);
-                ends.push(flat.len() as u32);
-            }
-        });
         let mut ranked: Vec<(u32, u64)> = weight
             .iter()
             .enumerate()
@@ -429,20 +456,22 @@ impl Analytics {
             kept[*e as usize] = true;
         }
         let mut pairs: HashMap<(u32, u32), u64> = HashMap::new();
-        let mut start = 0_usize;
-        for end in ends {
-            let end = end as usize;
-            orgs.clear();
-            orgs.extend(
-                flat[start..end]
-                    .iter()
-                    .copied()
-                    .filter(|o| kept[*o as usize]),
-            );
-            start = end;
-            for (i, a) in orgs.iter().enumerate() {
-                for b in &orgs[i + 1..] {
-                    *pairs.entry((*a, *b)).or_default() += 1;
+        for part in &parts {
+            let mut start = 0_usize;
+            for end in &part.ends {
+                let end = *end as usize;
+                orgs.clear();
+                orgs.extend(
+                    part.flat[start..end]
+                        .iter()
+                        .copied()
+                        .filter(|o| kept[*o as usize]),
+                );
+                start = end;
+                for (i, a) in orgs.iter().enumerate() {
+                    for b in &orgs[i + 1..] {
+                        *pairs.entry((*a, *b)).or_default() += 1;
+                    }
                 }
             }
         }

@@ -32,7 +32,8 @@
 //! a figure whose period ends in that year. The gaps are the reminder list.
 
 use crate::measure::year_of_day;
-use crate::select::{bounded, Placement, Selection};
+use crate::select::{bounded, Selection};
+use crate::tally::Tally;
 use crate::{Analytics, Held};
 use meridian_domain::records::{
     Accumulation, Baseline, Figure, Indicator, IndicatorMethod, PlanIndicator, Target,
@@ -41,7 +42,7 @@ use meridian_domain::{
     Approval, LocalizedText, PartialDate, Period, Qualifier, Quantity, RecordId,
 };
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub const ON_TRACK_RATIO: f64 = 0.9;
 pub const AT_RISK_RATIO: f64 = 0.7;
@@ -281,18 +282,30 @@ fn status_of(
     }
 }
 
-/// A computed indicator's records counted once (see `Analytics::group_computed`).
-struct Grouped {
-    by_unit_year: HashMap<(u32, i32), u64>,
-    /// Per owning unit: records left out for an uncertain date, and for none.
-    left_out: HashMap<u32, (u64, u64)>,
-    selection: Selection,
+/// A computed indicator's records counted once (see `Analytics::tallied_selection`), with
+/// the selection they were counted by.
+struct Grouped<'a> {
+    tally: &'a Tally,
+    selection: &'a Selection,
+}
+
+/// A reported indicator's figures arranged for its roll-ups (see `Analytics::reports`).
+#[derive(Default)]
+struct Reports<'a> {
+    /// Approved figures with a known period, by reporting unit.
+    by_unit: HashMap<RecordId, Vec<&'a Held<Figure>>>,
+    /// Units with such a figure, and every unit above one.
+    reaching: HashSet<RecordId>,
+    /// Every unit with an approved figure (sorted).
+    reporting: Vec<RecordId>,
 }
 
 /// What one indicator's progress is asked about.
 #[derive(Clone, Copy)]
 struct Asked<'a> {
     indicator: &'a Held<Indicator>,
+    /// Its figures, arranged once for every unit and year asked about.
+    reports: &'a Reports<'a>,
     baseline: Option<f64>,
     period: &'a Period,
     elapsed: f64,
@@ -329,6 +342,17 @@ impl Analytics {
         unit: Option<RecordId>,
         period: &Period,
     ) -> Option<Value> {
+        self.value_with(indicator, &self.reports(indicator), unit, period)
+    }
+
+    /// `indicator_value` with the indicator's figures already arranged.
+    fn value_with(
+        &self,
+        indicator: &Held<Indicator>,
+        reports: &Reports<'_>,
+        unit: Option<RecordId>,
+        period: &Period,
+    ) -> Option<Value> {
         let window = match indicator.value.accumulation {
             Accumulation::Increment => period.clone(),
             Accumulation::Level => Period {
@@ -354,11 +378,47 @@ impl Analytics {
                     },
                 })
             }
-            _ => match unit {
-                Some(unit) => self.reported_value(indicator, unit, period, 0),
-                None => self.reported_total(indicator, period),
-            },
+            _ => self.reported(indicator, reports, unit, period),
         }
+    }
+
+    /// A reported indicator's value for one unit or overall (`unit` None).
+    fn reported(
+        &self,
+        indicator: &Held<Indicator>,
+        reports: &Reports<'_>,
+        unit: Option<RecordId>,
+        period: &Period,
+    ) -> Option<Value> {
+        match unit {
+            Some(unit) => self.reported_value(indicator, reports, unit, period, 0),
+            None => self.reported_total(indicator, reports, period),
+        }
+    }
+
+    /// The indicator's approved figures by reporting unit, and the units at or above one
+    /// that reported: a roll-up descends only into those, not into every organization of
+    /// a large tree.
+    fn reports<'a>(&'a self, indicator: &Held<Indicator>) -> Reports<'a> {
+        let mut reports = Reports::default();
+        for figure in self.figures_of(indicator.id).filter(approved) {
+            let unit = figure.value.reporting_unit;
+            reports.reporting.push(unit);
+            if figure.value.period.is_unknown() {
+                continue;
+            }
+            reports.by_unit.entry(unit).or_default().push(figure);
+            let mut at = Some(unit);
+            for _ in 0..64 {
+                match at {
+                    Some(u) if reports.reaching.insert(u) => at = self.parent_of(u),
+                    _ => break,
+                }
+            }
+        }
+        reports.reporting.sort();
+        reports.reporting.dedup();
+        reports
     }
 
     /// The figures one unit reported for the indicator within the period, by the rule in
@@ -366,16 +426,16 @@ impl Analytics {
     fn reported_value(
         &self,
         indicator: &Held<Indicator>,
+        reports: &Reports<'_>,
         unit: RecordId,
         period: &Period,
         depth: u32,
     ) -> Option<Value> {
+        if !reports.reaching.contains(&unit) {
+            return None;
+        }
         let (from, to) = period.day_range();
-        let own: Vec<&Held<Figure>> = self
-            .figures_of(indicator.id)
-            .filter(approved)
-            .filter(|f| f.value.reporting_unit == unit && !f.value.period.is_unknown())
-            .collect();
+        let own: &[&Held<Figure>] = reports.by_unit.get(&unit).map_or(&[], Vec::as_slice);
         let chosen: Vec<&Held<Figure>> = match indicator.value.accumulation {
             Accumulation::Increment => {
                 let mut inside: Vec<(&Held<Figure>, (i64, i64))> = own
@@ -424,7 +484,7 @@ impl Analytics {
             .children_of(unit)
             .into_iter()
             .filter_map(|child| {
-                self.reported_value(indicator, child, period, depth + 1)
+                self.reported_value(indicator, reports, child, period, depth + 1)
                     .map(|v| (child, v))
             })
             .collect();
@@ -442,14 +502,13 @@ impl Analytics {
 
     /// A reported indicator as a whole: the units at the top of the tree among those that
     /// reported, each rolled up, added together.
-    fn reported_total(&self, indicator: &Held<Indicator>, period: &Period) -> Option<Value> {
-        let mut units: Vec<RecordId> = self
-            .figures_of(indicator.id)
-            .filter(approved)
-            .map(|f| f.value.reporting_unit)
-            .collect();
-        units.sort();
-        units.dedup();
+    fn reported_total(
+        &self,
+        indicator: &Held<Indicator>,
+        reports: &Reports<'_>,
+        period: &Period,
+    ) -> Option<Value> {
+        let units = &reports.reporting;
         let tops: Vec<RecordId> = units
             .iter()
             .copied()
@@ -474,7 +533,10 @@ impl Analytics {
             .collect();
         let parts: Vec<(RecordId, Value)> = tops
             .into_iter()
-            .filter_map(|u| self.reported_value(indicator, u, period, 0).map(|v| (u, v)))
+            .filter_map(|u| {
+                self.reported_value(indicator, reports, u, period, 0)
+                    .map(|v| (u, v))
+            })
             .collect();
         match parts.len() {
             0 => None,
@@ -497,10 +559,11 @@ impl Analytics {
         unit: Option<RecordId>,
         target: Option<&Target>,
         rolled_up_target: Option<f64>,
-        grouped: Option<&Grouped>,
+        grouped: Option<&Grouped<'_>>,
     ) -> UnitProgress {
         let Asked {
             indicator,
+            reports,
             baseline,
             period,
             elapsed,
@@ -511,9 +574,12 @@ impl Analytics {
             .or(rolled_up_target);
         let actual = match grouped {
             Some(grouped) => Some(self.grouped_value(grouped, unit, i32::MAX)),
-            None => {
-                self.indicator_value(indicator, unit, &counted_so_far(indicator, period, as_of))
-            }
+            None => self.value_with(
+                indicator,
+                reports,
+                unit,
+                &counted_so_far(indicator, period, as_of),
+            ),
         };
         let base = match indicator.value.accumulation {
             Accumulation::Level => baseline.unwrap_or(0.0),
@@ -579,21 +645,60 @@ impl Analytics {
             ),
             None => None,
         };
+        let reports = self.reports(indicator);
         let asked = Asked {
             indicator,
+            reports: &reports,
             baseline,
             period: &period,
             elapsed,
             as_of,
         };
-        let grouped = self.group_computed(indicator, &period, as_of);
-        let overall = self.unit_progress(
-            &asked,
-            None,
-            overall_target,
-            rolled_up_target,
-            grouped.as_ref(),
-        );
+        match self.tallied_selection(indicator, &period, as_of) {
+            Some((selection, by_country)) => self.with_tally(&selection, by_country, |tally| {
+                let grouped = Grouped {
+                    tally,
+                    selection: &selection,
+                };
+                self.progress_of(
+                    entry,
+                    &asked,
+                    overall_target,
+                    rolled_up_target,
+                    &unit_targets,
+                    Some(&grouped),
+                )
+            }),
+            None => self.progress_of(
+                entry,
+                &asked,
+                overall_target,
+                rolled_up_target,
+                &unit_targets,
+                None,
+            ),
+        }
+    }
+
+    /// One indicator's progress overall, per unit and over the years, from its records
+    /// counted once (`grouped`) or, when it is reported, from its figures.
+    fn progress_of(
+        &self,
+        entry: &PlanIndicator,
+        asked: &Asked<'_>,
+        overall_target: Option<&Target>,
+        rolled_up_target: Option<f64>,
+        unit_targets: &[&Target],
+        grouped: Option<&Grouped<'_>>,
+    ) -> Option<IndicatorProgress> {
+        let Asked {
+            indicator,
+            period,
+            elapsed,
+            as_of,
+            ..
+        } = *asked;
+        let overall = self.unit_progress(asked, None, overall_target, rolled_up_target, grouped);
         let mut unit_ids: Vec<RecordId> = unit_targets
             .iter()
             .filter_map(|t| t.reporting_unit)
@@ -610,12 +715,12 @@ impl Analytics {
                     .iter()
                     .find(|t| t.reporting_unit == Some(*unit))
                     .copied();
-                self.unit_progress(&asked, Some(*unit), target, None, grouped.as_ref())
+                self.unit_progress(asked, Some(*unit), target, None, grouped)
             })
             .collect();
-        let series = match &grouped {
-            Some(grouped) => self.grouped_series(grouped, &period, as_of),
-            None => self.yearly_series(indicator, &period, as_of),
+        let series = match grouped {
+            Some(grouped) => self.grouped_series(grouped, period, as_of),
+            None => self.yearly_series(indicator, asked.reports, period, as_of),
         };
         let unit_values: Vec<f64> = unit_targets
             .iter()
@@ -631,7 +736,7 @@ impl Analytics {
             method: indicator.value.method,
             accumulation: indicator.value.accumulation,
             baseline: entry.baseline.clone(),
-            period,
+            period: period.clone(),
             elapsed,
             overall,
             units,
@@ -639,19 +744,19 @@ impl Analytics {
         })
     }
 
-    /// A computed indicator's records (when it counts records) counted in one pass by owning
-    /// unit and year, over the part of the period counted on day `as_of`: the unit values
-    /// and the yearly series are sums over it. Exact because a record's date lies within
-    /// one calendar year, so "inside the window and in year ≤ Y" is "inside the window up
-    /// to the end of Y".
-    fn group_computed(
+    /// What a computed indicator counts over the part of the period counted on day
+    /// `as_of`, to be tallied once by owning unit and year (and country, when it counts
+    /// countries, the `bool`): the unit values and the yearly series are sums over the
+    /// tally. Exact because a record's date lies within one calendar year, so "inside the
+    /// window and in year ≤ Y" is "inside the window up to the end of Y".
+    fn tallied_selection(
         &self,
         indicator: &Held<Indicator>,
         period: &Period,
         as_of: i64,
-    ) -> Option<Grouped> {
+    ) -> Option<(Selection, bool)> {
         let computation = match (&indicator.value.method, &indicator.value.computation) {
-            (IndicatorMethod::Computed, Some(c)) if !Selection::counts_countries(c) => c,
+            (IndicatorMethod::Computed, Some(c)) => c,
             _ => return None,
         };
         let counted = counted_so_far(indicator, period, as_of);
@@ -662,69 +767,35 @@ impl Analytics {
                 end: counted.end,
             },
         };
-        let selection = Selection::of_computation(computation, &window);
-        let mut grouped = Grouped {
-            by_unit_year: HashMap::new(),
-            left_out: HashMap::new(),
-            selection: selection.clone(),
-        };
-        for compiled in self.compile(&selection) {
-            for row in 0..compiled.table.len() {
-                let unit = compiled.table.unit[row];
-                match compiled.test(row) {
-                    Placement::Inside => {
-                        let span = compiled.span(row);
-                        let year = if span.is_none() {
-                            i32::MIN
-                        } else {
-                            year_of_day(span.first)
-                        };
-                        *grouped.by_unit_year.entry((unit, year)).or_default() += 1;
-                    }
-                    Placement::Uncertain => grouped.left_out.entry(unit).or_default().0 += 1,
-                    Placement::Undated => grouped.left_out.entry(unit).or_default().1 += 1,
-                    Placement::Outside => {}
-                }
-            }
-        }
-        Some(grouped)
+        Some((
+            Selection::of_computation(computation, &window),
+            Selection::counts_countries(computation),
+        ))
     }
 
     /// The grouped count for a unit (and every unit below it) or for all (`None`), of the
     /// records dated up to year `upto`.
-    fn grouped_value(&self, grouped: &Grouped, unit: Option<RecordId>, upto: i32) -> Value {
-        let units: Option<std::collections::HashSet<u32>> =
-            unit.map(|u| match self.entities.get(&u) {
-                Some(n) => self.subtree_entities([n]).into_iter().collect(),
-                None => std::collections::HashSet::new(),
-            });
-        let counts = |u: &u32| units.as_ref().is_none_or(|set| set.contains(u));
-        let value: u64 = grouped
-            .by_unit_year
-            .iter()
-            .filter(|((u, year), _)| *year <= upto && counts(u))
-            .map(|(_, n)| n)
-            .sum();
-        let (uncertain, undated) = grouped
-            .left_out
-            .iter()
-            .filter(|(u, _)| counts(u))
-            .fold((0, 0), |acc, (_, (a, b))| (acc.0 + a, acc.1 + b));
+    fn grouped_value(&self, grouped: &Grouped<'_>, unit: Option<RecordId>, upto: i32) -> Value {
+        let units: Option<Vec<u32>> = unit.map(|u| match self.entities.get(&u) {
+            Some(n) => self.subtree_entities([n]),
+            None => Vec::new(),
+        });
+        let tallied = grouped.tally.value(units.as_deref(), upto);
         let mut selection = grouped.selection.clone();
         selection.units = unit.into_iter().collect();
         Value {
-            quantity: Quantity::exact(value as f64),
+            quantity: Quantity::exact(tallied.value as f64),
             source: ValueSource::Computed {
                 selection,
-                uncertain,
-                undated,
+                uncertain: tallied.uncertain,
+                undated: tallied.undated,
             },
         }
     }
 
     fn grouped_series(
         &self,
-        grouped: &Grouped,
+        grouped: &Grouped<'_>,
         period: &Period,
         as_of: i64,
     ) -> Vec<(i32, Option<f64>)> {
@@ -747,6 +818,7 @@ impl Analytics {
     fn yearly_series(
         &self,
         indicator: &Held<Indicator>,
+        reports: &Reports<'_>,
         period: &Period,
         as_of: i64,
     ) -> Vec<(i32, Option<f64>)> {
@@ -761,7 +833,7 @@ impl Analytics {
                     end: Some(PartialDate::year(year)),
                 };
                 let value = self
-                    .indicator_value(indicator, None, &upto)
+                    .value_with(indicator, reports, None, &upto)
                     .map(|v| v.quantity.value);
                 (year, value)
             })

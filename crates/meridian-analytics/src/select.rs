@@ -20,7 +20,12 @@ use crate::Analytics;
 use meridian_domain::records::{Computation, Counted};
 use meridian_domain::{Period, RecordId, RecordKind};
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Selections over fewer rows are scanned on one thread (`scan_parts`).
+const PARALLEL_FROM_ROWS: usize = 100_000;
+/// At most this many threads scan one selection.
+const MAX_SCAN_THREADS: usize = 8;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Selection {
     pub kinds: Vec<RecordKind>,
     /// Also count drafts, submissions and archived records (staff views); official
@@ -105,18 +110,67 @@ pub(crate) fn place(span: Span, window: Option<(i64, i64)>) -> Placement {
     }
 }
 
+/// A selection resolved against the projection once: names to symbols, organization
+/// scopes and countries to masks. Bound to one kind's table ([`Prepared::bind`]) it tests
+/// rows. Masks are indexed by entity or country number; an entity interned after the mask
+/// was made is outside it (a new organization inside a scope changes the organization
+/// tree, and whoever keeps a `Prepared` drops it then).
+#[derive(Debug)]
+pub(crate) struct Prepared {
+    pub kinds: Vec<RecordKind>,
+    include_unapproved: bool,
+    /// `(field, value)` symbols; `None` for a name no record has had: nothing matches.
+    filters: Vec<Option<(u32, u32)>>,
+    /// `None`: the main date. `Some(None)`: a field no record has had (all undated).
+    date_field: Option<Option<u32>>,
+    window: Option<(i64, i64)>,
+    pub organizations: Option<Vec<bool>>,
+    pub units: Option<Vec<bool>>,
+    countries: Option<Vec<bool>>,
+    /// Every name and organization the selection mentions was known when it was prepared,
+    /// so records arriving later cannot make it match differently.
+    pub resolved: bool,
+}
+
+/// Whether number `n` is in `mask` (a number interned after the mask was made is not).
+pub(crate) fn inside(mask: &[bool], n: u32) -> bool {
+    mask.get(n as usize).copied().unwrap_or(false)
+}
+
+impl Prepared {
+    /// The selection made ready to test the rows of `table`.
+    pub fn bind<'a>(&'a self, table: &'a KindTable) -> Compiled<'a> {
+        let mut impossible = false;
+        let mut filters = Vec::new();
+        for filter in &self.filters {
+            match filter.and_then(|(f, v)| table.attributes.get(&f).map(|c| (c, v))) {
+                Some(found) => filters.push(found),
+                None => impossible = true,
+            }
+        }
+        let dates: Option<&[Span]> = match self.date_field {
+            None => Some(&table.main_date),
+            // A field no record of this kind has: every record is undated.
+            Some(field) => field.and_then(|f| table.dates.get(&f)).map(Vec::as_slice),
+        };
+        Compiled {
+            table,
+            prepared: self,
+            filters,
+            impossible,
+            dates,
+        }
+    }
+}
+
 /// A selection made ready to test the rows of one table.
 pub(crate) struct Compiled<'a> {
     pub table: &'a KindTable,
-    include_unapproved: bool,
+    prepared: &'a Prepared,
     filters: Vec<(&'a crate::column::Column, u32)>,
     /// A filter names a field or value no record of this kind has: nothing matches.
     impossible: bool,
     dates: Option<&'a [Span]>,
-    window: Option<(i64, i64)>,
-    organizations: Option<Vec<bool>>,
-    units: Option<Vec<bool>>,
-    countries: Option<Vec<bool>>,
 }
 
 impl<'a> Compiled<'a> {
@@ -128,8 +182,9 @@ impl<'a> Compiled<'a> {
     /// Whether row `row` is selected, ignoring its date; then where its date falls.
     pub fn test(&self, row: usize) -> Placement {
         let table = self.table;
+        let prepared = self.prepared;
         if self.impossible
-            || (!self.include_unapproved
+            || (!prepared.include_unapproved
                 && table.approval[row] != meridian_domain::Approval::Approved)
         {
             return Placement::Outside;
@@ -139,76 +194,59 @@ impl<'a> Compiled<'a> {
                 return Placement::Outside;
             }
         }
-        if let Some(inside) = &self.units {
+        if let Some(mask) = &prepared.units {
             let unit = table.unit[row];
-            if unit == NONE || !inside[unit as usize] {
+            if unit == NONE || !inside(mask, unit) {
                 return Placement::Outside;
             }
         }
-        if let Some(inside) = &self.organizations {
-            if !table.linked.values(row).iter().any(|e| inside[*e as usize]) {
+        if let Some(mask) = &prepared.organizations {
+            if !table.linked.values(row).iter().any(|e| inside(mask, *e)) {
                 return Placement::Outside;
             }
         }
-        if let Some(inside) = &self.countries {
-            if !table
-                .countries
-                .values(row)
-                .iter()
-                .any(|c| inside[*c as usize])
-            {
+        if let Some(mask) = &prepared.countries {
+            if !table.countries.values(row).iter().any(|c| inside(mask, *c)) {
                 return Placement::Outside;
             }
         }
-        place(self.dates.map_or(Span::NONE, |d| d[row]), self.window)
+        place(self.span(row), prepared.window)
     }
 }
 
 impl Analytics {
-    pub(crate) fn compile<'a>(&'a self, selection: &Selection) -> Vec<Compiled<'a>> {
-        let organizations =
-            (!selection.organizations.is_empty()).then(|| self.subtree(&selection.organizations));
-        let units = (!selection.units.is_empty()).then(|| self.subtree(&selection.units));
-        let countries = self.country_mask(selection);
-        selection
-            .kinds
+    pub(crate) fn prepare(&self, selection: &Selection) -> Prepared {
+        let known = |id: &RecordId| self.entities.get(id).is_some();
+        // A country code no record has had yet has no number, so the mask cannot hold it.
+        let mut resolved = selection.organizations.iter().all(known)
+            && selection.units.iter().all(known)
+            && selection
+                .countries
+                .iter()
+                .all(|c| self.country_numbers.contains_key(c.as_str()));
+        let mut symbol = |name: &str| {
+            let found = self.symbols.get(name);
+            resolved &= found.is_some();
+            found
+        };
+        let filters = selection
+            .filters
             .iter()
-            .map(|kind| {
-                let table = self.table(*kind);
-                let mut impossible = false;
-                let mut filters = Vec::new();
-                for (field, value) in &selection.filters {
-                    let column = self
-                        .symbols
-                        .get(field.as_str())
-                        .and_then(|f| table.attributes.get(&f));
-                    match (column, self.symbols.get(value.as_str())) {
-                        (Some(column), Some(value)) => filters.push((column, value)),
-                        _ => impossible = true,
-                    }
-                }
-                let dates: Option<&[Span]> = match &selection.date_field {
-                    None => Some(&table.main_date),
-                    // A field no record of this kind has: every record is undated.
-                    Some(field) => self
-                        .symbols
-                        .get(field.as_str())
-                        .and_then(|f| table.dates.get(&f))
-                        .map(Vec::as_slice),
-                };
-                Compiled {
-                    table,
-                    include_unapproved: selection.include_unapproved,
-                    filters,
-                    impossible,
-                    dates,
-                    window: selection.window,
-                    organizations: organizations.clone(),
-                    units: units.clone(),
-                    countries: countries.clone(),
-                }
-            })
-            .collect()
+            .map(|(field, value)| symbol(field).zip(symbol(value)))
+            .collect();
+        let date_field = selection.date_field.as_deref().map(&mut symbol);
+        Prepared {
+            kinds: selection.kinds.clone(),
+            include_unapproved: selection.include_unapproved,
+            filters,
+            date_field,
+            window: selection.window,
+            organizations: (!selection.organizations.is_empty())
+                .then(|| self.subtree(&selection.organizations)),
+            units: (!selection.units.is_empty()).then(|| self.subtree(&selection.units)),
+            countries: self.country_mask(selection),
+            resolved,
+        }
     }
 
     fn country_mask(&self, selection: &Selection) -> Option<Vec<bool>> {
@@ -240,10 +278,78 @@ impl Analytics {
         selection: &Selection,
         mut visit: impl FnMut(RecordKind, &KindTable, usize),
     ) -> (u64, u64) {
+        let prepared = self.prepare(selection);
+        self.scan_slice(&prepared, 0, 1, &mut visit)
+    }
+
+    /// As `scan`, split over the machine's cores for a large selection: each thread visits
+    /// a slice of every selected table into a part of its own (made by `part`); the parts
+    /// come back for the caller to merge. A small selection is one part on this thread
+    /// (starting threads costs more than scanning it).
+    pub(crate) fn scan_parts<T: Send>(
+        &self,
+        selection: &Selection,
+        part: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, RecordKind, &KindTable, usize) + Sync,
+    ) -> (Vec<T>, u64, u64) {
+        let prepared = self.prepare(selection);
+        let rows: usize = prepared.kinds.iter().map(|k| self.table(*k).len()).sum();
+        let slices = if rows < PARALLEL_FROM_ROWS {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(MAX_SCAN_THREADS)
+        };
+        let run = |slice: usize| {
+            let mut out = part();
+            let (uncertain, undated) =
+                self.scan_slice(&prepared, slice, slices, &mut |kind, table, row| {
+                    visit(&mut out, kind, table, row)
+                });
+            (out, uncertain, undated)
+        };
+        let run = &run;
+        let results: Vec<(T, u64, u64)> = std::thread::scope(|scope| {
+            let others: Vec<_> = (1..slices)
+                .map(|slice| scope.spawn(move || run(slice)))
+                .collect();
+            let mut all = vec![run(0)];
+            for other in others {
+                all.push(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+            }
+            all
+        });
+        let (mut uncertain, mut undated) = (0, 0);
+        let parts = results
+            .into_iter()
+            .map(|(out, u, d)| {
+                uncertain += u;
+                undated += d;
+                out
+            })
+            .collect();
+        (parts, uncertain, undated)
+    }
+
+    /// Slice `slice` of `slices` (nearly equal) of every selected table's rows, visited.
+    fn scan_slice(
+        &self,
+        prepared: &Prepared,
+        slice: usize,
+        slices: usize,
+        visit: &mut impl FnMut(RecordKind, &KindTable, usize),
+    ) -> (u64, u64) {
         let mut uncertain = 0;
         let mut undated = 0;
-        for (kind, compiled) in selection.kinds.iter().zip(self.compile(selection)) {
-            for row in 0..compiled.table.len() {
+        for kind in &prepared.kinds {
+            let compiled = prepared.bind(self.table(*kind));
+            let len = compiled.table.len();
+            for row in len * slice / slices..len * (slice + 1) / slices {
                 match compiled.test(row) {
                     Placement::Inside => visit(*kind, compiled.table, row),
                     Placement::Uncertain => uncertain += 1,

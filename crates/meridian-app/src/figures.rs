@@ -75,6 +75,14 @@ impl App {
                 analytics.upsert(entry(record));
             }
         }
+        // Each plan asked once now, so that its computed indicators' tallies are made as
+        // part of the build and kept from then on (`meridian-analytics`'s `tally.rs`): the
+        // first page to ask after a change reads tallies instead of scanning.
+        let today = crate::today().last_day();
+        let plans: Vec<RecordId> = analytics.plans().map(|p| p.id).collect();
+        for plan in plans {
+            analytics.plan_progress(plan, today);
+        }
         tracing::info!(records = analytics.len(), "figures built");
         *self.figures.held.write().unwrap_or_else(|e| e.into_inner()) = Some(analytics);
         Ok(())

@@ -11,3 +11,11 @@ mod resolve;
 
 pub use export::IatiExportOptions;
 pub use import::{IatiImportReport, SkippedActivity};
+
+/// Whether a file is taken as an IATI activity file: by its name (`.xml`, any case), as
+/// `meridian import` and the import page both decide.
+pub fn is_iati_file(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("xml"))
+}

@@ -89,9 +89,13 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
     },
-    /// Import records from a CSV, .xlsx or per-kind JSON file (or IATI .xml): all or nothing.
+    /// Import records from CSV, .xlsx or per-kind JSON files, or IATI .xml: each file all or
+    /// nothing, each with its own report; fails when any file was refused.
     Import {
-        file: PathBuf,
+        /// One or more files. IATI files (.xml) are imported together (one matching scan);
+        /// the others one by one.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Check and report what would be created, updated and left unchanged; write nothing.
         #[arg(long)]
         dry_run: bool,

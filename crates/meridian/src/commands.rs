@@ -153,7 +153,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             exchange::export(&app, format, kind, &language, output.as_deref()).await?;
         }
         Command::Import {
-            file,
+            files,
             dry_run,
             mapping,
             kind,
@@ -162,7 +162,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             save_mapping,
         } => {
             let args = exchange::ImportArgs {
-                file,
+                files,
                 dry_run,
                 mapping,
                 kind: kind.as_deref().map(parse_kind).transpose()?,

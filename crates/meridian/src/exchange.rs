@@ -1,6 +1,6 @@
 //! `export --kind`, `import` and `template`: the CLI ends of `App::export_kind`,
-//! `App::import_file` and the layout's templates, with a progress bar for long files and
-//! the import report printed in the chosen language.
+//! `App::import_file` (and, for .xml, `crate::iati`) and the layout's templates, with a
+//! progress bar for long files and each file's import report printed in the chosen language.
 
 use crate::cli::{ExportFormat, TemplateFormat};
 use anyhow::{bail, Context};
@@ -64,7 +64,8 @@ pub async fn export(
 }
 
 pub struct ImportArgs {
-    pub file: PathBuf,
+    /// One or more files (the CLI insists on at least one).
+    pub files: Vec<PathBuf>,
     pub dry_run: bool,
     pub mapping: Option<String>,
     pub kind: Option<RecordKind>,
@@ -98,7 +99,21 @@ fn progress_bar() -> (ProgressBar, Progress) {
     (bar, progress)
 }
 
-/// `import FILE`: IATI .xml goes to the IATI importer; everything else to `import_file`.
+/// How a file is named in reports and history: its file name.
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Whether a file is IATI activity XML: by its name, as the import page decides.
+fn is_iati(path: &Path) -> bool {
+    meridian_app::is_iati_file(&path.to_string_lossy())
+}
+
+/// `import FILE…`: IATI .xml files go together to the IATI importer; every other file on
+/// its own to `import_file`. Each file is all or nothing with its own report; every file is
+/// tried and reported before the command fails for the refused ones.
 pub async fn import(
     app: &App,
     args: ImportArgs,
@@ -120,44 +135,74 @@ pub async fn import(
         )?;
         return Ok(());
     }
-    let name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| args.file.display().to_string());
-    if name.to_ascii_lowercase().ends_with(".xml") {
-        crate::iati::import(app, &args.file, args.dry_run, actor, out).await?;
-        return Ok(());
+    let map = pairs(&args.map)?;
+    let (iati, tables): (Vec<&Path>, Vec<&Path>) = args
+        .files
+        .iter()
+        .map(PathBuf::as_path)
+        .partition(|p| is_iati(p));
+    let mut refused = Vec::new();
+    if !iati.is_empty() {
+        refused.extend(crate::iati::import(app, &iati, args.dry_run, actor, out).await?);
     }
-    let size = std::fs::metadata(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?
+    for path in tables {
+        let name = file_name(path);
+        let options = ImportOptions {
+            file_name: name.clone(),
+            kind: args.kind,
+            mapping: args.mapping.clone(),
+            map: map.clone(),
+            dry_run: args.dry_run,
+            lang: Some(lang),
+            ..ImportOptions::default()
+        };
+        match import_table(app, path, options, actor, out).await {
+            Ok(true) => {}
+            Ok(false) => refused.push(name),
+            Err(e) => {
+                writeln!(out, "{name}: {e:#}")?;
+                refused.push(name);
+            }
+        }
+    }
+    match refused.len() {
+        0 => Ok(()),
+        1 if args.files.len() == 1 => bail!("{}: refused, nothing was written", refused[0]),
+        n => bail!(
+            "{n} of {} files refused, nothing written from them: {}",
+            args.files.len(),
+            refused.join(", ")
+        ),
+    }
+}
+
+/// One CSV, .xlsx or JSON file through `import_file`, its report printed; false when the
+/// file was refused.
+async fn import_table(
+    app: &App,
+    path: &Path,
+    mut options: ImportOptions,
+    actor: &Actor,
+    out: &mut dyn Write,
+) -> anyhow::Result<bool> {
+    let lang = options.lang.unwrap_or(Lang::En);
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
         .len();
-    let mut options = ImportOptions {
-        file_name: name,
-        kind: args.kind,
-        mapping: args.mapping,
-        map: pairs(&args.map)?,
-        dry_run: args.dry_run,
-        lang: Some(lang),
-        ..ImportOptions::default()
-    };
     // Refused before the file is read into memory.
     meridian_interop::tabular::read::check_size(&options.file_name, size, &options.limits)
         .map_err(|e| anyhow::anyhow!(e.describe(lang)))?;
-    let bytes = std::fs::read(&args.file)
-        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let (bar, progress) = progress_bar();
     options.progress = Some(progress);
-    let report = app.import_file(bytes, &options, actor).await?;
+    let report = app.import_file(bytes, &options, actor).await;
     bar.finish_and_clear();
+    let report = report?;
     for line in report.lines(lang) {
         writeln!(out, "{line}")?;
     }
     writeln!(out, "{}", report.summary(lang))?;
-    if report.refused() {
-        bail!("{}", report.summary(lang));
-    }
-    Ok(())
+    Ok(!report.refused())
 }
 
 /// `template KIND --format csv|xlsx`.

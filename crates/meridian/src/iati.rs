@@ -1,12 +1,12 @@
-//! `meridian export --format iati [-o FILE]` and `meridian import FILE.xml [--dry-run]`:
-//! the CLI ends of `App::export_iati` and `App::import_iati`, with the import report
-//! printed in English and Chinese.
+//! `meridian export --format iati [-o FILE]` and `meridian import A.xml B.xml … [--dry-run]`:
+//! the CLI ends of `App::export_iati` and `App::import_iati_files`, with each file's import
+//! report printed in English and Chinese.
 
 use anyhow::Context;
 use meridian_app::{App, IatiExportOptions, IatiImportReport};
 use meridian_domain::Lang;
 use meridian_store::Actor;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Writes the IATI document to `output`, or to `out` when no file is given. Returns the
@@ -29,31 +29,55 @@ pub async fn export(app: &App, output: Option<&Path>, out: &mut dyn Write) -> an
     }
 }
 
-/// Imports an IATI activity file and prints what was (or, with `dry_run`, would be)
-/// created, updated and skipped, and why.
+/// Imports IATI activity files together through `App::import_iati_files` (one scan of the
+/// database for matching; each file all or nothing, in its own transaction) and prints,
+/// file by file, what was (or, with `dry_run`, would be) created, updated and skipped, and
+/// why, or why the file was refused. Returns the names of the refused files.
+///
+/// The files are read into memory first, as the importer reads each one whole anyway.
 pub async fn import(
     app: &App,
-    path: &Path,
+    paths: &[&Path],
     dry_run: bool,
     actor: &Actor,
     out: &mut dyn Write,
-) -> anyhow::Result<IatiImportReport> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let source = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let report = app
-        .import_iati(
-            BufReader::with_capacity(256 * 1024, file),
-            &source,
-            actor,
-            dry_run,
-        )
-        .await?;
-    print_report(&report, &source, out)?;
-    Ok(report)
+) -> anyhow::Result<Vec<String>> {
+    let mut refused = Vec::new();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let source = crate::exchange::file_name(path);
+        match std::fs::read(path) {
+            Ok(bytes) => files.push((source, bytes)),
+            Err(e) => {
+                writeln!(
+                    out,
+                    "{source}: refused: cannot read {}: {e} / 已拒绝：无法读取",
+                    path.display()
+                )?;
+                refused.push(source);
+            }
+        }
+    }
+    let named: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(source, bytes)| (source.as_str(), bytes.as_slice()))
+        .collect();
+    let reports = app.import_iati_files(&named, actor, dry_run).await?;
+    for ((source, _), report) in files.iter().zip(reports) {
+        match report {
+            Ok(report) => print_report(&report, source, out)?,
+            Err(e) => {
+                writeln!(out, "{source}: refused, nothing was written: {e}")?;
+                writeln!(
+                    out,
+                    "{source}：已拒绝，未写入任何内容：{}",
+                    e.describe(Lang::Zh).join("；")
+                )?;
+                refused.push(source.clone());
+            }
+        }
+    }
+    Ok(refused)
 }
 
 fn print_report(r: &IatiImportReport, source: &str, out: &mut dyn Write) -> std::io::Result<()> {

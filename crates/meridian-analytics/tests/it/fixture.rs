@@ -40,6 +40,31 @@ impl Fixture {
         }))
     }
 
+    /// Changes a record's data in place (as an edit would).
+    pub fn edit(&mut self, key: &str, change: impl FnOnce(&mut Value)) {
+        let record = self.record_mut(key);
+        let kind = record.3.kind();
+        let mut data = record.3.to_data();
+        change(&mut data);
+        record.3 = RecordBody::from_data(kind, data).unwrap_or_else(|e| panic!("{key}: {e}"));
+    }
+
+    pub fn set_approval(&mut self, key: &str, approval: Approval) {
+        self.record_mut(key).1 = approval;
+    }
+
+    /// Takes a record out (as a delete would).
+    pub fn remove(&mut self, key: &str) {
+        self.records.retain(|r| r.0 != id(key));
+    }
+
+    fn record_mut(&mut self, key: &str) -> &mut (RecordId, Approval, Option<RecordId>, RecordBody) {
+        self.records
+            .iter_mut()
+            .find(|r| r.0 == id(key))
+            .expect("a fixture record")
+    }
+
     pub fn entry(&self, key: &str) -> Entry<'_> {
         let (id, approval, unit, body) = self
             .records
@@ -55,7 +80,7 @@ impl Fixture {
     }
 }
 
-fn org(f: &mut Fixture, key: &str, org_type: &str, parent: Option<&str>, country: &str) {
+pub fn org(f: &mut Fixture, key: &str, org_type: &str, parent: Option<&str>, country: &str) {
     let mut data =
         json!({"name": {"zh": key, "en": key}, "org_type": org_type, "country": country});
     if let Some(parent) = parent {
@@ -70,7 +95,7 @@ fn org(f: &mut Fixture, key: &str, org_type: &str, parent: Option<&str>, country
     );
 }
 
-fn centre(
+pub fn centre(
     f: &mut Fixture,
     key: &str,
     approval: Approval,

@@ -19,18 +19,7 @@ const RENAMED_EN: &str = "Test University of Traditional Medicine (renamed)";
 async fn an_organization_is_created_restored_approved_and_found_in_a_browser() {
     let started = Instant::now();
     let db = TestDb::new(Backend::Sqlite).await;
-    harness::meridian(&db, &["demo"], "");
-    harness::meridian(
-        &db,
-        &[
-            "unit",
-            "add",
-            "Nanjing Medical University",
-            "--kind",
-            "institution",
-        ],
-        "",
-    );
+    harness::demo_with_a_unit(&db);
     for (name, role) in [("editor", "editor"), ("approver", "approver")] {
         harness::meridian(
             &db,

@@ -114,6 +114,23 @@ pub fn meridian(db: &TestDb, args: &[&str], input: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The demo data and a unit of its own (Nanjing Medical University, "NMU") for the users
+/// a test adds: the set-up the browser tests start from.
+pub fn demo_with_a_unit(db: &TestDb) {
+    meridian(db, &["demo"], "");
+    meridian(
+        db,
+        &[
+            "unit",
+            "add",
+            "Nanjing Medical University",
+            "--kind",
+            "institution",
+        ],
+        "",
+    );
+}
+
 /// `meridian serve` on a free port, once `/healthz` answers.
 pub fn serve(db: &TestDb) -> (Proc, u16) {
     let port = free_port();

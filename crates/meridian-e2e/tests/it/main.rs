@@ -18,4 +18,5 @@ mod browser;
 mod figures;
 mod flow;
 mod harness;
+mod import;
 mod portal;

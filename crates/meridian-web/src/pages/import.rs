@@ -1,7 +1,9 @@
 //! The import page: upload a CSV, Excel or JSON file of one record kind, try it first (a dry
 //! run says what would be created, updated and left unchanged, and every problem by row and
-//! column), then import it. The same `App::import_file` as `meridian import`.
+//! column), then import it. The same `App::import_file` as `meridian import`. An IATI
+//! activity file (`.xml`) takes the same form to `App::import_iati` (`import_iati.rs`).
 
+use super::import_iati;
 use crate::auth::User;
 use crate::error::{WebError, WebResult};
 use crate::i18n::{t, UiLang};
@@ -16,13 +18,28 @@ use minijinja::context;
 /// Largest upload, as for `meridian import` (the import refuses larger files by name).
 pub const MAX_UPLOAD: usize = 100 * 1024 * 1024;
 
-async fn render(
+/// What the page shows above its form.
+pub enum Shown<'a> {
+    /// The form alone.
+    Form,
+    /// A spreadsheet or JSON file's report, by row and column.
+    Table(&'a ImportReport),
+    /// An IATI file's report (or refusal), as `import_iati` words it.
+    Iati(minijinja::Value),
+}
+
+pub async fn render(
     state: &WebState,
     lang: Lang,
     user: &User,
-    report: Option<&ImportReport>,
+    shown: Shown<'_>,
     dry_run: bool,
 ) -> WebResult<Html<String>> {
+    let (report, iati) = match shown {
+        Shown::Form => (None, None),
+        Shown::Table(report) => (Some(report), None),
+        Shown::Iati(view) => (None, Some(view)),
+    };
     let mappings = state
         .app
         .mappings()
@@ -40,6 +57,7 @@ async fn render(
                 row => p.row, column => p.column.clone(), message => p.message.clone(),
             }).collect::<Vec<_>>(),
         }),
+        iati,
         dry_run,
     };
     crate::ui::render(lang, Some(&user.0), "import.html", page)
@@ -54,7 +72,7 @@ pub async fn page(
     if !user.0.principal.can_create() {
         return Err(WebError::forbidden(lang));
     }
-    render(&state, lang, &user, None, true).await
+    render(&state, lang, &user, Shown::Form, true).await
 }
 
 /// The form's fields, read from the multipart body.
@@ -101,12 +119,19 @@ pub async fn upload(
     if !meridian_app::csrf_matches(&user.0.csrf, &upload.csrf) {
         return Err(WebError::new(StatusCode::FORBIDDEN, "csrf", lang));
     }
-    let unit = user.0.principal.unit;
-    if !user.0.principal.can_create() || !user.0.principal.can_edit(Some(unit)) {
+    if !user.0.principal.can_create() {
         return Err(WebError::forbidden(lang));
     }
     if upload.file_name.is_empty() {
         return Err(WebError::bad_request(lang, t(lang, "import.no_file")));
+    }
+    if import_iati::is_iati(&upload.file_name) {
+        let (name, bytes) = (&upload.file_name, &upload.bytes);
+        return import_iati::upload(&state, lang, &user, name, bytes, upload.dry_run).await;
+    }
+    let unit = user.0.principal.unit;
+    if !user.0.principal.can_edit(Some(unit)) {
+        return Err(WebError::forbidden(lang));
     }
     let options = ImportOptions {
         file_name: upload.file_name,
@@ -127,6 +152,6 @@ pub async fn upload(
     } else {
         StatusCode::OK
     };
-    let html = render(&state, lang, &user, Some(&report), upload.dry_run).await?;
+    let html = render(&state, lang, &user, Shown::Table(&report), upload.dry_run).await?;
     Ok((status, html).into_response())
 }

@@ -8,6 +8,7 @@ pub mod edit;
 pub mod history;
 pub mod home;
 pub mod import;
+pub mod import_iati;
 pub mod list;
 pub mod pick;
 pub mod progress;
