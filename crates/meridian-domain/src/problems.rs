@@ -69,6 +69,12 @@ pub enum Reason {
     NotAUnit {
         id: String,
     },
+    /// A file that cannot be read as what it claims to be, told by its reader in each
+    /// language (a parser's own words may stay in English inside the Chinese text).
+    Unreadable {
+        en: String,
+        zh: String,
+    },
 }
 
 impl Reason {
@@ -94,6 +100,7 @@ impl Reason {
             Reason::TooShort { .. } => "too_short",
             Reason::BadUserName => "bad_user_name",
             Reason::NotAUnit { .. } => "not_a_unit",
+            Reason::Unreadable { .. } => "unreadable",
         }
     }
 
@@ -141,6 +148,7 @@ impl Reason {
                 "must be 2-64 letters, digits, dots, underscores or hyphens".into()
             }
             Reason::NotAUnit { id } => format!("organization {id} is not a reporting unit"),
+            Reason::Unreadable { en, .. } => en.clone(),
         }
     }
 
@@ -176,6 +184,7 @@ impl Reason {
             Reason::TooShort { min } => format!("少于 {min} 个字符"),
             Reason::BadUserName => "须为 2–64 个字母、数字、点、下划线或连字符".into(),
             Reason::NotAUnit { id } => format!("机构 {id} 不是填报单位"),
+            Reason::Unreadable { zh, .. } => zh.clone(),
         }
     }
 }

@@ -80,8 +80,9 @@ fn refused(source: &str, e: &ReadError) -> AppError {
     );
     problems.push(
         "file",
-        Reason::BadFormat {
-            expected: format!("IATI activity XML: {en} / IATI 活动 XML：{zh}"),
+        Reason::Unreadable {
+            en: format!("cannot be read as IATI activity XML: {en}"),
+            zh: format!("无法作为 IATI 活动 XML 读取：{zh}"),
         },
     );
     AppError::Invalid {

@@ -1,6 +1,7 @@
 //! The import page's IATI branch: an activity file (`.xml`, as `meridian import` decides)
-//! goes to `App::import_iati`, dry run first, and its report is shown in the user's
-//! language: a summary sentence and every skipped activity with its field and reason.
+//! goes to `App::import_iati_files` (the file alone), dry run first, and its report is
+//! shown in the user's language: a summary sentence and every skipped activity with its
+//! field and reason.
 //! Only the admin may import IATI: a file creates projects owned by whichever
 //! organizations it names, and organizations of no unit, which no other role may edit.
 
@@ -39,10 +40,17 @@ pub async fn upload(
             lang,
         });
     }
+    // Through `import_iati_files`, which parses on a blocking thread: a 100 MB file would
+    // otherwise hold one of the server's async workers for the parse.
     let result = state
         .app
-        .import_iati(bytes, file_name, &user.actor(), dry_run)
-        .await;
+        .import_iati_files(&[(file_name, bytes)], &user.actor(), dry_run)
+        .await
+        .and_then(|mut reports| {
+            reports
+                .pop()
+                .unwrap_or_else(|| Err(AppError::Internal("no report for the file".into())))
+        });
     let (status, shown) = match result {
         Ok(report) => (StatusCode::OK, report_view(lang, file_name, &report)),
         Err(e) if e.problems().is_some() => (
