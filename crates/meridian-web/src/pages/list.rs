@@ -66,19 +66,29 @@ impl ListParams {
     }
 }
 
+/// The list's URL with the current query minus the parameters named in `dropped`, plus
+/// `added` (`name=value`, or nothing when empty): another page, a download, a status tab.
+fn list_url(kind: RecordKind, raw: &Option<String>, dropped: &[&str], added: &str) -> String {
+    let mut query: Vec<&str> = raw
+        .as_deref()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| {
+            !p.is_empty()
+                && !dropped
+                    .iter()
+                    .any(|name| p.split('=').next() == Some(*name))
+        })
+        .collect();
+    if !added.is_empty() {
+        query.push(added);
+    }
+    format!("/records/{}?{}", kind.as_str(), query.join("&"))
+}
+
 /// The list URL for another page, keeping the filters.
 fn page_url(kind: RecordKind, raw: &Option<String>, page: usize) -> String {
-    let kept: Vec<&str> = raw
-        .as_deref()
-        .unwrap_or("")
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("page="))
-        .collect();
-    let mut query = kept.join("&");
-    if !query.is_empty() {
-        query.push('&');
-    }
-    format!("/records/{}?{query}page={page}", kind.as_str())
+    list_url(kind, raw, &["page"], &format!("page={page}"))
 }
 
 pub async fn page(
@@ -138,19 +148,8 @@ pub async fn page(
         kind.as_str(),
         raw.as_ref().map(|q| format!("?{q}")).unwrap_or_default()
     );
-    let download = |format: &str| {
-        let kept: Vec<&str> = raw
-            .as_deref()
-            .unwrap_or_default()
-            .split('&')
-            .filter(|p| !p.is_empty() && !p.starts_with("page=") && !p.starts_with("format="))
-            .collect();
-        let mut query = kept.join("&");
-        if !query.is_empty() {
-            query.push('&');
-        }
-        format!("/records/{}?{query}format={format}", kind.as_str())
-    };
+    let download =
+        |format: &str| list_url(kind, &raw, &["page", "format"], &format!("format={format}"));
     let statuses = status_tabs(&state, lang, &user, kind, &params, &raw).await?;
     let items: Vec<_> = summaries(&state.app, &found.items)
         .await
@@ -219,19 +218,13 @@ async fn status_tabs(
             *counts.entry(code).or_default() += 1;
         }
     }
-    let kept: Vec<&str> = raw
-        .as_deref()
-        .unwrap_or_default()
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("page=") && !p.starts_with("status="))
-        .collect();
     let url = |status: &str| {
-        let mut query = kept.clone();
-        let param = format!("status={status}");
-        if !status.is_empty() {
-            query.push(&param);
-        }
-        format!("/records/{}?{}", kind.as_str(), query.join("&"))
+        let added = if status.is_empty() {
+            String::new()
+        } else {
+            format!("status={status}")
+        };
+        list_url(kind, raw, &["page", "status"], &added)
     };
     let mut tabs = vec![context! {
         code => "", label => t(lang, "filter.any"), count => all.items.len(),
