@@ -46,6 +46,23 @@ pub async fn import(
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let source = crate::exchange::file_name(path);
+        // Refused before it is read into memory (the importer refuses it too).
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let limits = meridian_interop::tabular::Limits::default();
+        if let Err(e) = meridian_interop::tabular::read::check_size(&source, size, &limits) {
+            writeln!(
+                out,
+                "{source}: refused, nothing was written: {}",
+                e.describe(Lang::En)
+            )?;
+            writeln!(
+                out,
+                "{source}：已拒绝，未写入任何内容：{}",
+                e.describe(Lang::Zh)
+            )?;
+            refused.push(source);
+            continue;
+        }
         match std::fs::read(path) {
             Ok(bytes) => files.push((source, bytes)),
             Err(e) => {

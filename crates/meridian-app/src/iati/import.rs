@@ -15,8 +15,9 @@ use meridian_interop::iati::codes::{
     kind_of_sectors, role_from_iati, status_from_iati, theme_of_sector,
 };
 use meridian_interop::iati::{
-    read_activities, read_activities_from, FileSummary, IatiActivity, IatiBudget, ReadError,
+    read_activities_from, FileSummary, IatiActivity, IatiBudget, ReadError,
 };
+use meridian_interop::tabular::read::{check_size, Limits};
 use meridian_store::{Actor, Batch, BatchUpdate, NewRecord};
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -68,27 +69,59 @@ fn read_file(
 fn read_aside(source: &str, bytes: &[u8]) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
     let (source, bytes) = (source.to_string(), bytes.to_vec());
     tokio::task::spawn_blocking(move || {
+        check_iati_size(&source, bytes.len() as u64)?;
         read_file(&source, |each| read_activities_from(&bytes, each))
     })
 }
 
 fn refused(source: &str, e: &ReadError) -> AppError {
-    let mut problems = Problems::new();
     let (en, zh) = (
         e.describe(meridian_domain::Lang::En),
         e.describe(meridian_domain::Lang::Zh),
     );
-    problems.push(
-        "file",
-        Reason::Unreadable {
-            en: format!("cannot be read as IATI activity XML: {en}"),
-            zh: format!("无法作为 IATI 活动 XML 读取：{zh}"),
-        },
-    );
+    refused_because(
+        source,
+        format!("cannot be read as IATI activity XML: {en}"),
+        format!("无法作为 IATI 活动 XML 读取：{zh}"),
+    )
+}
+
+fn refused_because(source: &str, en: String, zh: String) -> AppError {
+    let mut problems = Problems::new();
+    problems.push("file", Reason::Unreadable { en, zh });
     AppError::Invalid {
         record: format!("IATI file {source}"),
         problems,
     }
+}
+
+/// The largest IATI file taken, as for spreadsheets (`Limits::max_file_bytes`): the
+/// file is held in memory while it is read.
+fn max_iati_bytes() -> u64 {
+    Limits::default().max_file_bytes
+}
+
+/// Refuses a file over `max_iati_bytes`, in both languages, before it is parsed.
+fn check_iati_size(source: &str, size: u64) -> AppResult<()> {
+    check_size(source, size, &Limits::default()).map_err(|e| {
+        refused_because(
+            source,
+            e.describe(meridian_domain::Lang::En),
+            e.describe(meridian_domain::Lang::Zh),
+        )
+    })
+}
+
+/// Reads `input` whole, refusing it once it passes `max_iati_bytes` (without reading the
+/// rest).
+fn read_limited(source: &str, input: impl Read) -> AppResult<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input
+        .take(max_iati_bytes() + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| refused(source, &ReadError::Io(e.to_string())))?;
+    check_iati_size(source, bytes.len() as u64)?;
+    Ok(bytes)
 }
 
 impl App {
@@ -101,7 +134,8 @@ impl App {
         actor: &Actor,
         dry_run: bool,
     ) -> AppResult<IatiImportReport> {
-        let file = read_file(source, |each| read_activities(input, each))?;
+        let bytes = read_limited(source, input)?;
+        let file = read_file(source, |each| read_activities_from(&bytes, each))?;
         let mut existing = self.existing_for_iati().await?;
         self.import_read(&mut existing, file, source, actor, dry_run)
             .await

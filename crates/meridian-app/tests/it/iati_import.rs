@@ -7,6 +7,7 @@ use super::iati::{assert_valid, count_activities, export, shared};
 use meridian_app::{App, AppError};
 use meridian_store::Actor;
 use meridian_test_support::{both_backends, Backend, TestDb};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -273,3 +274,33 @@ both_backends!(
         }
     }
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_over_100_mb_is_refused_unread_in_both_languages() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let app = App::new(db.open().await);
+    let actor = Actor::new("test");
+    let limit = 100 * 1024 * 1024;
+    // A stream that would go on well past the limit: refused once the limit is passed.
+    let huge = std::io::repeat(b' ').take(limit + 4096);
+    let refused = app
+        .import_iati(huge, "huge.xml", &actor, false)
+        .await
+        .unwrap_err();
+    let en = refused.describe(meridian_domain::Lang::En).join(" ");
+    let zh = refused.describe(meridian_domain::Lang::Zh).join(" ");
+    assert!(
+        en.contains("huge.xml") && en.contains(&limit.to_string()),
+        "{en}"
+    );
+    assert!(zh.contains("超过上限"), "{zh}");
+    // The same through a run of files: that file alone is refused.
+    let small = b"<iati-activities version=\"2.03\"></iati-activities>".to_vec();
+    let big = vec![b' '; limit as usize + 1];
+    let files: Vec<(&str, &[u8])> = vec![("small.xml", &small), ("big.xml", &big)];
+    let reports = app.import_iati_files(&files, &actor, false).await.unwrap();
+    assert!(reports[0].is_ok(), "{:?}", reports[0]);
+    let big_refused = reports[1].as_ref().unwrap_err().to_string();
+    assert!(big_refused.contains("big.xml"), "{big_refused}");
+    assert_eq!(app.store().record_total().await.unwrap(), 0);
+}
