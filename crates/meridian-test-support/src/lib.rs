@@ -125,6 +125,19 @@ macro_rules! both_backends {
     };
 }
 
+/// `<iati-activity>` start tags in an IATI file, counted in its bytes (not by the reader
+/// under test), to check what an import reports against the file itself.
+pub fn count_iati_activities(bytes: &[u8]) -> usize {
+    let needle = b"<iati-activity";
+    bytes
+        .windows(needle.len() + 1)
+        .filter(|w| {
+            w.starts_with(needle)
+                && matches!(w[needle.len()], b'>' | b' ' | b'/' | b'\n' | b'\r' | b'\t')
+        })
+        .count()
+}
+
 /// A path in the shared third-party data (`../shared/data` beside the project folder): from
 /// `MERIDIAN_SHARED_DATA` if set, else the first `shared/data` found beside the checkout or
 /// any folder above it, so a clone anywhere under the workplace finds it.

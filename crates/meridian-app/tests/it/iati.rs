@@ -48,18 +48,6 @@ pub fn assert_valid(xml: &str) {
     );
 }
 
-/// `<iati-activity>` start tags, counted by bytes (not by the reader under test).
-pub fn count_activities(bytes: &[u8]) -> usize {
-    let needle = b"<iati-activity";
-    bytes
-        .windows(needle.len() + 1)
-        .filter(|w| {
-            w.starts_with(needle)
-                && matches!(w[needle.len()], b'>' | b' ' | b'/' | b'\n' | b'\r' | b'\t')
-        })
-        .count()
-}
-
 /// The `<iati-activity>` block whose identifier ends with `suffix`.
 pub fn block<'a>(xml: &'a str, suffix: &str) -> &'a str {
     xml.split("<iati-activity>")
@@ -74,7 +62,10 @@ both_backends!(
         app.load_demo().await.unwrap();
         let (count, xml) = export(&app).await;
         assert_valid(&xml);
-        assert_eq!(count_activities(xml.as_bytes()) as u64, count);
+        assert_eq!(
+            meridian_test_support::count_iati_activities(xml.as_bytes()) as u64,
+            count
+        );
         let dataset = meridian_demo::records().unwrap();
         let aid = [
             ActivityKind::MedicalTeamRotation,

@@ -3,7 +3,7 @@
 //! not well-formed (as xmllint judges it) writes nothing; export → import into an empty
 //! database → export gives the same activities, and importing again changes nothing.
 
-use super::iati::{assert_valid, count_activities, export, shared};
+use super::iati::{assert_valid, export, shared};
 use meridian_app::{App, AppError};
 use meridian_store::Actor;
 use meridian_test_support::{both_backends, Backend, TestDb};
@@ -59,7 +59,7 @@ async fn every_corpus_file_imports_or_is_refused_with_a_reason() {
                 );
                 assert_eq!(
                     report.activities,
-                    count_activities(&bytes),
+                    meridian_test_support::count_iati_activities(&bytes),
                     "{name}: activities counted"
                 );
                 let accounted =

@@ -166,17 +166,6 @@ fn iati_file(path: &str) -> (String, Vec<u8>) {
     (name, bytes)
 }
 
-/// `<iati-activity>` elements in a file, counted in its text.
-fn activities_in(bytes: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(bytes);
-    text.match_indices("<iati-activity")
-        .filter(|(at, tag)| {
-            let next = text[at + tag.len()..].chars().next();
-            next.is_some_and(|c| c == '>' || c.is_whitespace())
-        })
-        .count()
-}
-
 /// The number in `text` just before `word` (as in "3 activities").
 fn count_before(text: &str, word: &str) -> usize {
     let at = text
@@ -196,7 +185,7 @@ async fn the_admin_tries_an_iati_file_then_imports_its_activities_as_projects() 
     let mut site = Site::with_demo().await;
     site.sign_in("admin").await;
     let (name, bytes) = iati_file("validator-test-files/multi-activity-one-with-errors.xml");
-    let in_file = activities_in(&bytes);
+    let in_file = meridian_test_support::count_iati_activities(&bytes);
     let before: Vec<_> = records(&site, RecordKind::Project)
         .await
         .iter()
