@@ -5,13 +5,12 @@
 //! one-record path would report. The rows then go in with multi-row INSERTs, all inside
 //! the one transaction; history rows are the ones the one-record path writes.
 
-use crate::bulk::{Params, Rows, Updated, MAX_BINDS};
+use crate::bulk::{fetch_by_ids, Params, Rows, Updated};
 use crate::rows::{record_from_row, snapshot_text, RECORD_COLUMNS};
-use crate::write::{touched, Tx};
+use crate::write::{check_current, check_same_kind, touched, Tx};
 use crate::{backend, clock, refs, SqlStore};
-use meridian_domain::{Problems, Reason, RecordId};
+use meridian_domain::RecordId;
 use meridian_store::*;
-use sqlx::Row;
 use std::collections::{HashMap, HashSet};
 
 /// A record id's kind and whether it is in the trash, as the batch has seen it so far.
@@ -69,21 +68,15 @@ impl SqlStore {
         ids: &HashSet<RecordId>,
     ) -> StoreResult<HashMap<RecordId, StoredRecord>> {
         let ids: Vec<RecordId> = ids.iter().copied().collect();
-        let mut found = HashMap::with_capacity(ids.len());
-        for chunk in ids.chunks(MAX_BINDS) {
-            let sql = format!(
-                "SELECT {RECORD_COLUMNS} FROM records WHERE id IN ({}){}",
-                Params::of(self.dialect).list(1, chunk.len()),
-                self.dialect.for_update
-            );
-            let mut query = sqlx::query(&sql);
-            for id in chunk {
-                query = query.bind(id.to_string());
-            }
-            for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
-                let record = record_from_row(&row)?;
-                found.insert(record.id, record);
-            }
+        let for_update = self.dialect.for_update;
+        let rows = fetch_by_ids(tx, Params::of(self.dialect), &ids, |list| {
+            format!("SELECT {RECORD_COLUMNS} FROM records WHERE id IN ({list}){for_update}")
+        })
+        .await?;
+        let mut found = HashMap::with_capacity(rows.len());
+        for row in rows {
+            let record = record_from_row(&row)?;
+            found.insert(record.id, record);
         }
         Ok(found)
     }
@@ -159,24 +152,7 @@ async fn known_records(
         ids.extend(links.iter().map(|r| r.target));
     }
     let ids: Vec<RecordId> = ids.into_iter().collect();
-    let mut known = Known::with_capacity(ids.len());
-    for chunk in ids.chunks(MAX_BINDS) {
-        let sql = format!(
-            "SELECT id, kind, deleted_at FROM records WHERE id IN ({})",
-            p.list(1, chunk.len())
-        );
-        let mut query = sqlx::query(&sql);
-        for id in chunk {
-            query = query.bind(id.to_string());
-        }
-        for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
-            let id = crate::rows::parse_id(&row.try_get::<String, _>(0).map_err(backend)?)?;
-            let kind = crate::rows::parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
-            let deleted: Option<String> = row.try_get(2).map_err(backend)?;
-            known.insert(id, (kind, deleted.is_some()));
-        }
-    }
-    Ok(known)
+    refs::targets(tx, p, &ids).await
 }
 
 /// A create's id is free (in the database and earlier in the batch) and its links hold.
@@ -198,38 +174,13 @@ fn current_at(
     expected: i64,
 ) -> StoreResult<&StoredRecord> {
     let record = current.get(&id).ok_or(StoreError::NotFound { id })?;
-    if record.is_deleted() {
-        return Err(StoreError::InTrash {
-            kind: record.kind(),
-            id,
-        });
-    }
-    if record.version != expected {
-        return Err(StoreError::Conflict {
-            kind: record.kind(),
-            id,
-            expected,
-            found: record.version,
-        });
-    }
+    check_current(record, expected)?;
     Ok(record)
 }
 
 /// An update keeps the record's kind and its links hold.
 fn check_update(known: &Known, before: &StoredRecord, next: &StoredRecord) -> StoreResult<()> {
-    if next.kind() != before.kind() {
-        let mut problems = Problems::new();
-        problems.push(
-            format!("{}.kind", before.kind()),
-            Reason::UnknownCode {
-                code: next.kind().as_str().to_string(),
-            },
-        );
-        return Err(StoreError::Invalid {
-            record: format!("{} {}", before.kind(), before.id),
-            problems,
-        });
-    }
+    check_same_kind(before, next)?;
     let links = refs::links(&next.body, next.unit);
     refs::judge(known, || format!("{} {}", next.kind(), next.id), &links)
 }

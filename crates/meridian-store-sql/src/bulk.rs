@@ -6,7 +6,7 @@ use crate::write::{update_row, Tx};
 use crate::{backend, refs, Dialect};
 use meridian_domain::RecordId;
 use meridian_store::*;
-use sqlx::any::AnyArguments;
+use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 use sqlx::Any;
 use std::collections::{HashMap, HashSet};
@@ -197,7 +197,8 @@ impl Params {
     }
 }
 
-fn bind_record<'q>(q: AnyQuery<'q>, r: &StoredRecord, data: String) -> AnyQuery<'q> {
+/// Binds a record's columns in `RECORD_COLUMNS` order, its content as `data` text.
+pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &StoredRecord, data: String) -> AnyQuery<'q> {
     q.bind(r.id.to_string())
         .bind(r.kind().as_str())
         .bind(r.version)
@@ -259,13 +260,38 @@ async fn delete_links(tx: &mut Tx, p: Params, from: &[RecordId]) -> StoreResult<
             "DELETE FROM record_refs WHERE from_id IN ({})",
             p.list(1, chunk.len())
         );
-        let mut query = sqlx::query(&sql);
-        for id in chunk {
-            query = query.bind(id.to_string());
-        }
-        query.execute(&mut **tx).await.map_err(backend)?;
+        ids_bound(&sql, chunk)
+            .execute(&mut **tx)
+            .await
+            .map_err(backend)?;
     }
     Ok(())
+}
+
+/// The rows of `sql(list)` for every chunk of `ids` within the bind limit, where `list` is
+/// the chunk's parameter list (`WHERE id IN ({list})`) and the ids are bound to it.
+pub(crate) async fn fetch_by_ids(
+    tx: &mut Tx,
+    p: Params,
+    ids: &[RecordId],
+    sql: impl Fn(&str) -> String,
+) -> StoreResult<Vec<AnyRow>> {
+    let mut rows = Vec::new();
+    for chunk in ids.chunks(MAX_BINDS) {
+        let sql = sql(&p.list(1, chunk.len()));
+        rows.extend(
+            ids_bound(&sql, chunk)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(backend)?,
+        );
+    }
+    Ok(rows)
+}
+
+fn ids_bound<'q>(sql: &'q str, ids: &[RecordId]) -> AnyQuery<'q> {
+    ids.iter()
+        .fold(sqlx::query(sql), |q, id| q.bind(id.to_string()))
 }
 
 #[cfg(test)]

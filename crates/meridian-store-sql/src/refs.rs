@@ -3,6 +3,7 @@
 //! foreign keys let the database itself refuse a dangling link.
 
 use crate::backend;
+use crate::bulk::{fetch_by_ids, Params};
 use crate::rows::{parse_id, parse_kind};
 use meridian_domain::{Problems, Reason, RecordBody, RecordId, RecordKind, Reference};
 use meridian_store::{Referrer, StoreError, StoreResult};
@@ -26,35 +27,42 @@ pub fn links(body: &RecordBody, unit: Option<RecordId>) -> Vec<Reference> {
 /// One query looks up all the record's targets.
 pub async fn check(
     tx: &mut Transaction<'static, Any>,
+    p: Params,
     record: &str,
     refs: &[Reference],
 ) -> StoreResult<()> {
     if refs.is_empty() {
         return Ok(());
     }
-    let targets: Vec<String> = refs
+    let ids: Vec<RecordId> = refs
         .iter()
-        .map(|r| r.target.to_string())
+        .map(|r| r.target)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let slots: Vec<String> = (1..=targets.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT id, kind, deleted_at FROM records WHERE id IN ({})",
-        slots.join(", ")
-    );
-    let mut query = sqlx::query(&sql);
-    for t in &targets {
-        query = query.bind(t.clone());
-    }
-    let mut found: Targets = HashMap::with_capacity(targets.len());
-    for row in query.fetch_all(&mut **tx).await.map_err(backend)? {
+    let found = targets(tx, p, &ids).await?;
+    judge(&found, || record.to_string(), refs)
+}
+
+/// The kind and trash state of each of `ids` the database holds (chunked lookups): what
+/// both write paths judge links against.
+pub async fn targets(
+    tx: &mut Transaction<'static, Any>,
+    p: Params,
+    ids: &[RecordId],
+) -> StoreResult<Targets> {
+    let rows = fetch_by_ids(tx, p, ids, |list| {
+        format!("SELECT id, kind, deleted_at FROM records WHERE id IN ({list})")
+    })
+    .await?;
+    let mut found: Targets = HashMap::with_capacity(rows.len());
+    for row in rows {
         let id = parse_id(&row.try_get::<String, _>(0).map_err(backend)?)?;
         let kind = parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
         let deleted: Option<String> = row.try_get(2).map_err(backend)?;
         found.insert(id, (kind, deleted.is_some()));
     }
-    judge(&found, || record.to_string(), refs)
+    Ok(found)
 }
 
 /// What is known of the records links point at: kind, and whether it is in the trash.

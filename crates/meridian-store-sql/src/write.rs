@@ -1,6 +1,7 @@
 //! Changes: every create, update, delete, undelete and restore runs in one transaction
 //! that also writes the history entry, so a change and its history never part.
 
+use crate::bulk::{bind_record, Params};
 use crate::rows::{
     data_text, history_from_row, record_from_row, snapshot_text, HISTORY_COLUMNS, RECORD_COLUMNS,
 };
@@ -40,20 +41,7 @@ impl SqlStore {
         expected: i64,
     ) -> StoreResult<StoredRecord> {
         let current = self.fetch(tx, id, true).await?;
-        if current.is_deleted() {
-            return Err(StoreError::InTrash {
-                kind: current.kind(),
-                id,
-            });
-        }
-        if current.version != expected {
-            return Err(StoreError::Conflict {
-                kind: current.kind(),
-                id,
-                expected,
-                found: current.version,
-            });
-        }
+        check_current(&current, expected)?;
         Ok(current)
     }
 
@@ -78,7 +66,13 @@ impl SqlStore {
             });
         }
         let links = refs::links(&new.body, new.unit);
-        refs::check(tx, &format!("{} {id}", new.body.kind()), &links).await?;
+        refs::check(
+            tx,
+            Params::of(self.dialect),
+            &format!("{} {id}", new.body.kind()),
+            &links,
+        )
+        .await?;
         let new = NewRecord {
             id: Some(id),
             ..new
@@ -100,22 +94,16 @@ impl SqlStore {
         action: HistoryAction,
         comment: Option<String>,
     ) -> StoreResult<StoredRecord> {
-        if next.kind() != current.kind() {
-            let mut problems = Problems::new();
-            problems.push(
-                format!("{}.kind", current.kind()),
-                Reason::UnknownCode {
-                    code: next.kind().as_str().to_string(),
-                },
-            );
-            return Err(StoreError::Invalid {
-                record: format!("{} {}", current.kind(), current.id),
-                problems,
-            });
-        }
+        check_same_kind(current, &next)?;
         let links = refs::links(&next.body, next.unit);
         if next.deleted_at.is_none() {
-            refs::check(tx, &format!("{} {}", next.kind(), next.id), &links).await?;
+            refs::check(
+                tx,
+                Params::of(self.dialect),
+                &format!("{} {}", next.kind(), next.id),
+                &links,
+            )
+            .await?;
         }
         update_row(tx, current.version, &next).await?;
         refs::store(tx, next.id, &links).await?;
@@ -209,19 +197,7 @@ pub(crate) async fn insert_record(tx: &mut Tx, r: &StoredRecord) -> StoreResult<
     let sql = format!(
         "INSERT INTO records ({RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     );
-    sqlx::query(&sql)
-        .bind(r.id.to_string())
-        .bind(r.kind().as_str())
-        .bind(r.version)
-        .bind(r.approval.as_str())
-        .bind(r.unit.map(|u| u.to_string()))
-        .bind(data_text(&r.body)?)
-        .bind(r.created_at.clone())
-        .bind(r.created_by.clone())
-        .bind(r.updated_at.clone())
-        .bind(r.updated_by.clone())
-        .bind(r.deleted_at.clone())
-        .bind(r.deleted_by.clone())
+    bind_record(sqlx::query(&sql), r, data_text(&r.body)?)
         .execute(&mut **tx)
         .await
         .map_err(backend)?;
@@ -372,4 +348,41 @@ impl RecordWriter for SqlStore {
         tx.commit().await.map_err(backend)?;
         Ok(record)
     }
+}
+
+/// The record an update or delete replaces is live and at the version the caller read.
+pub(crate) fn check_current(current: &StoredRecord, expected: i64) -> StoreResult<()> {
+    if current.is_deleted() {
+        return Err(StoreError::InTrash {
+            kind: current.kind(),
+            id: current.id,
+        });
+    }
+    if current.version != expected {
+        return Err(StoreError::Conflict {
+            kind: current.kind(),
+            id: current.id,
+            expected,
+            found: current.version,
+        });
+    }
+    Ok(())
+}
+
+/// A change keeps the record's kind.
+pub(crate) fn check_same_kind(before: &StoredRecord, next: &StoredRecord) -> StoreResult<()> {
+    if next.kind() == before.kind() {
+        return Ok(());
+    }
+    let mut problems = Problems::new();
+    problems.push(
+        format!("{}.kind", before.kind()),
+        Reason::UnknownCode {
+            code: next.kind().as_str().to_string(),
+        },
+    );
+    Err(StoreError::Invalid {
+        record: format!("{} {}", before.kind(), before.id),
+        problems,
+    })
 }
