@@ -161,7 +161,7 @@ impl Analytics {
                 self.remove(entry.id);
             }
         }
-        let parent_before = self.parent_entity(entry.id);
+        let parent_before = self.parent_entity(kind, entry.id);
         self.forget_defining(entry.id);
         let row = self.row_values(&entry);
         let at = match self.rows.get(&entry.id) {
@@ -178,11 +178,7 @@ impl Analytics {
             }
         };
         self.keep_defining(&entry);
-        self.defining_changed(
-            entry.body.kind(),
-            parent_before,
-            self.parent_entity(entry.id),
-        );
+        self.defining_changed(kind, parent_before, self.parent_entity(kind, entry.id));
         self.tally_row(kind, at, true);
     }
 
@@ -196,13 +192,17 @@ impl Analytics {
         if let Some(moved) = self.tables[kind_index(kind)].swap_remove(at) {
             self.rows.insert(moved, (kind, at));
         }
-        let parent_before = self.parent_entity(id);
+        let parent_before = self.parent_entity(kind, id);
         self.forget_defining(id);
         self.defining_changed(kind, parent_before, None);
     }
 
-    /// An organization's parent entity (`NONE` for none) while it is held.
-    fn parent_entity(&self, id: RecordId) -> Option<u32> {
+    /// An organization's parent entity (`NONE` for none) while it is held; `None` for
+    /// other kinds, without a lookup (this runs on every upsert).
+    fn parent_entity(&self, kind: RecordKind, id: RecordId) -> Option<u32> {
+        if kind != RecordKind::Organization {
+            return None;
+        }
         let n = self.entities.get(&id)?;
         self.orgs.get(&n).map(|o| o.parent)
     }

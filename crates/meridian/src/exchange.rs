@@ -106,11 +106,6 @@ pub(crate) fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// Whether a file is IATI activity XML: by its name, as the import page decides.
-fn is_iati(path: &Path) -> bool {
-    meridian_app::is_iati_file(&path.to_string_lossy())
-}
-
 /// `import FILE…`: IATI .xml files go together to the IATI importer; every other file on
 /// its own to `import_file`. Each file is all or nothing with its own report; every file is
 /// tried and reported before the command fails for the refused ones.
@@ -140,7 +135,7 @@ pub async fn import(
         .files
         .iter()
         .map(PathBuf::as_path)
-        .partition(|p| is_iati(p));
+        .partition(|p| meridian_app::is_iati_file(&p.to_string_lossy()));
     let mut refused = Vec::new();
     if !iati.is_empty() {
         refused.extend(crate::iati::import(app, &iati, args.dry_run, actor, out).await?);

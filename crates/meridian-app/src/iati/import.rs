@@ -65,11 +65,13 @@ fn read_file(
     Ok((summary, activities))
 }
 
-/// Reads a file on a blocking thread (a copy of it: the task outlives the borrow).
+/// Reads a file on a blocking thread (a copy of it: the task outlives the borrow); a file
+/// over the limit is refused without being copied.
 fn read_aside(source: &str, bytes: &[u8]) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
-    let (source, bytes) = (source.to_string(), bytes.to_vec());
+    let source = source.to_string();
+    let bytes = check_iati_size(&source, bytes.len() as u64).map(|()| bytes.to_vec());
     tokio::task::spawn_blocking(move || {
-        check_iati_size(&source, bytes.len() as u64)?;
+        let bytes = bytes?;
         read_file(&source, |each| read_activities_from(&bytes, each))
     })
 }

@@ -125,7 +125,7 @@ pub async fn upload(
     if upload.file_name.is_empty() {
         return Err(WebError::bad_request(lang, t(lang, "import.no_file")));
     }
-    if import_iati::is_iati(&upload.file_name) {
+    if meridian_app::is_iati_file(&upload.file_name) {
         let (name, bytes) = (&upload.file_name, &upload.bytes);
         return import_iati::upload(&state, lang, &user, name, bytes, upload.dry_run).await;
     }

@@ -16,11 +16,6 @@ use meridian_app::{AppError, IatiImportReport};
 use meridian_domain::Lang;
 use minijinja::{context, Value};
 
-/// Whether the upload is an IATI activity file: by its name, as the CLI decides.
-pub fn is_iati(file_name: &str) -> bool {
-    meridian_app::is_iati_file(file_name)
-}
-
 /// Imports (or, with `dry_run`, tries) an IATI file and shows the import page with its
 /// report; a file the reader refuses is shown with its reasons and status 422.
 pub async fn upload(
