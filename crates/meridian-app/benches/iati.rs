@@ -5,8 +5,9 @@
 //! database scanned once for matching), once as one `import_iati` per file (scanned per
 //! file).
 //!
-//! cargo bench -p meridian-app --bench iati -- [DIR] [postgres]
-//! Defaults: the D-Portal folder, temporary SQLite files. With `postgres`, each stored
+//! cargo bench -p meridian-app --bench iati -- [DIR] [postgres] [parse] [run] [per-file]
+//! Defaults: the D-Portal folder, temporary SQLite files, every phase (name phases to run
+//! only those, e.g. `run` under a profiler). With `postgres`, each stored
 //! run gets a throwaway schema on the test server (MERIDIAN_TEST_POSTGRES, else
 //! postgres://postgres@127.0.0.1:5432/test), as the tests do.
 //! Prints MB/s and activities/s for each phase, and records/s stored.
@@ -36,6 +37,9 @@ fn corpus(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect()
 }
 
+/// The phases that can be named on the command line.
+const PHASES: [&str; 3] = ["parse", "run", "per-file"];
+
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
 }
@@ -44,7 +48,7 @@ fn mb(bytes: usize) -> f64 {
 async fn main() {
     let dir = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-') && a != "postgres")
+        .find(|a| !a.starts_with('-') && a != "postgres" && !PHASES.contains(&a.as_str()))
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             meridian_test_support::shared_data("iati-activities/dportal-covid19-2021-06")
@@ -52,8 +56,29 @@ async fn main() {
     let files = corpus(&dir);
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     println!("{} files, {:.1} MB", files.len(), mb(bytes));
+    let phases: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| PHASES.contains(&a.as_str()))
+        .collect();
+    let runs = |phase: &str| phases.is_empty() || phases.iter().any(|p| p == phase);
 
     for round in 0..3 {
+        if !runs("parse") {
+            break;
+        }
+        // The floor: quick-xml's events over the same bytes, nothing looked at.
+        let start = Instant::now();
+        for (_, data) in &files {
+            let mut reader = quick_xml::Reader::from_reader(&data[..]);
+            while !matches!(reader.read_event().unwrap(), quick_xml::events::Event::Eof) {}
+        }
+        let s = start.elapsed().as_secs_f64();
+        println!(
+            "quick-xml events only (round {round}): {:.3} s, {:.0} MB/s",
+            s,
+            mb(bytes) / s
+        );
+
         let start = Instant::now();
         let mut activities = 0;
         for (_, data) in &files {
@@ -86,6 +111,9 @@ async fn main() {
         .collect();
     let named: Vec<(&str, &[u8])> = named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
     for round in 0..3 {
+        if !runs("run") {
+            break;
+        }
         let db = TestDb::new(backend).await;
         let app = App::new(db.open().await);
         let start = Instant::now();
@@ -96,6 +124,9 @@ async fn main() {
         stored(&what, s, bytes, &reports);
     }
 
+    if !runs("per-file") {
+        return;
+    }
     let db = TestDb::new(backend).await;
     let app = App::new(db.open().await);
     let start = Instant::now();

@@ -4,6 +4,7 @@
 
 mod archive;
 mod auth;
+mod batch_run;
 mod dashboard;
 mod demo;
 mod duplicates;

@@ -62,9 +62,17 @@ impl App {
         mut batch: Batch,
         actor: &Actor,
     ) -> AppResult<BatchOutcome> {
-        let for_views = self.figures_built() || self.search.is_some();
+        let after = self.states_for_views(&mut batch);
+        let outcome = self.store.apply_batch(batch, actor).await?;
+        self.views_take_in(after).await;
+        Ok(outcome)
+    }
+
+    /// The new states a batch leaves, for figures and search to take in once it is
+    /// written (ids given to creates that had none); nothing when neither is kept.
+    pub(crate) fn states_for_views(&self, batch: &mut Batch) -> Vec<NewRecord> {
         let mut after: Vec<NewRecord> = Vec::new();
-        if for_views {
+        if self.figures_built() || self.search.is_some() {
             for record in batch.creates.iter_mut() {
                 record.id.get_or_insert_with(RecordId::new);
             }
@@ -76,12 +84,15 @@ impl App {
                 unit: u.change.unit,
             }));
         }
-        let outcome = self.store.apply_batch(batch, actor).await?;
+        after
+    }
+
+    /// Figures and search take in states the store has durably written.
+    pub(crate) async fn views_take_in(&self, mut after: Vec<NewRecord>) {
         self.figures_created(&after).await;
         self.note_change();
         let docs = self.docs_to_index(&mut after);
         self.index_created(docs).await;
-        Ok(outcome)
     }
 
     pub async fn update(

@@ -9,7 +9,7 @@ use crate::bulk::{fetch_by_ids, Params, Rows, Updated};
 use crate::rows::{record_from_row, snapshot_text, RECORD_COLUMNS};
 use crate::write::{check_current, check_same_kind, touched, Tx};
 use crate::{backend, clock, refs, SqlStore};
-use meridian_domain::RecordId;
+use meridian_domain::{RecordId, Reference};
 use meridian_store::*;
 use std::collections::{HashMap, HashSet};
 
@@ -23,15 +23,28 @@ impl SqlStore {
         batch: Batch,
         actor: &Actor,
     ) -> StoreResult<BatchOutcome> {
-        let outcome = BatchOutcome {
-            created: batch.creates.len() as u64,
-            updated: batch.updates.len() as u64,
-        };
+        let outcome = outcome_of(&batch);
         let mut tx = self.begin_write().await?;
-        let rows = self.check_batch(&mut tx, batch, actor).await?;
-        rows.write(&mut tx, Params::of(self.dialect)).await?;
+        self.check_and_write(&mut tx, batch, actor).await?;
         tx.commit().await.map_err(backend)?;
         Ok(outcome)
+    }
+
+    /// `ExchangeStore::begin_batches`: one write transaction, each batch in a savepoint.
+    pub(crate) async fn batch_session(&self) -> StoreResult<SqlBatchSession> {
+        let mut session = SqlBatchSession {
+            store: self.clone(),
+            tx: self.begin_write().await?,
+        };
+        if let Some(sql) = self.dialect.session_start {
+            session.run(sql).await?;
+        }
+        Ok(session)
+    }
+
+    async fn check_and_write(&self, tx: &mut Tx, batch: Batch, actor: &Actor) -> StoreResult<()> {
+        let rows = self.check_batch(tx, batch, actor).await?;
+        rows.write(tx, Params::of(self.dialect)).await
     }
 
     /// Every create and update checked in order; the rows to write, or the first error.
@@ -45,9 +58,14 @@ impl SqlStore {
         let updated: HashSet<RecordId> = batch.updates.iter().map(|u| u.id).collect();
         let mut current = self.lock_records(tx, &updated).await?;
         let params = Params::of(self.dialect);
-        let mut known = known_records(tx, params, &creates, &batch.updates).await?;
-        for record in &creates {
-            check_create(&known, record)?;
+        // Each create's links, worked out once for the lookup, the checks and the write.
+        let create_links: Vec<Vec<Reference>> = creates
+            .iter()
+            .map(|r| refs::links(&r.body, r.unit))
+            .collect();
+        let mut known = known_records(tx, params, &creates, &create_links, &batch.updates).await?;
+        for (record, links) in creates.iter().zip(&create_links) {
+            check_create(&known, record, links)?;
             known.insert(record.id, (record.kind(), false));
             if updated.contains(&record.id) {
                 current.insert(record.id, record.clone());
@@ -56,6 +74,7 @@ impl SqlStore {
         let updates = check_updates(&known, current, batch.updates, &batch.comment, actor, &at)?;
         Ok(Rows {
             creates,
+            create_links,
             comment: batch.comment,
             updates,
         })
@@ -79,6 +98,57 @@ impl SqlStore {
             found.insert(record.id, record);
         }
         Ok(found)
+    }
+}
+
+fn outcome_of(batch: &Batch) -> BatchOutcome {
+    BatchOutcome {
+        created: batch.creates.len() as u64,
+        updated: batch.updates.len() as u64,
+    }
+}
+
+/// Batches in one open write transaction; each is written inside a savepoint, released
+/// when it is written and rolled back to when it is refused, so a refused batch leaves the
+/// transaction as it was (PostgreSQL's aborted transaction included).
+pub(crate) struct SqlBatchSession {
+    store: SqlStore,
+    tx: Tx,
+}
+
+impl SqlBatchSession {
+    async fn run(&mut self, sql: &str) -> StoreResult<()> {
+        sqlx::query(sql)
+            .execute(&mut *self.tx)
+            .await
+            .map(|_| ())
+            .map_err(backend)
+    }
+}
+
+#[async_trait::async_trait]
+impl BatchSession for SqlBatchSession {
+    async fn apply(&mut self, batch: Batch, actor: &Actor) -> StoreResult<BatchOutcome> {
+        let outcome = outcome_of(&batch);
+        self.run("SAVEPOINT batch").await?;
+        match self.store.check_and_write(&mut self.tx, batch, actor).await {
+            Ok(()) => {
+                self.run("RELEASE SAVEPOINT batch").await?;
+                Ok(outcome)
+            }
+            Err(refused) => {
+                self.run("ROLLBACK TO SAVEPOINT batch").await?;
+                self.run("RELEASE SAVEPOINT batch").await?;
+                Err(refused)
+            }
+        }
+    }
+
+    async fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        if let Some(sql) = self.store.dialect.session_end {
+            self.run(sql).await?;
+        }
+        self.tx.commit().await.map_err(backend)
     }
 }
 
@@ -136,16 +206,13 @@ async fn known_records(
     tx: &mut Tx,
     p: Params,
     creates: &[StoredRecord],
+    create_links: &[Vec<Reference>],
     updates: &[BatchUpdate],
 ) -> StoreResult<Known> {
     let mut ids: HashSet<RecordId> = HashSet::with_capacity(creates.len() * 2);
-    for record in creates {
+    for (record, links) in creates.iter().zip(create_links) {
         ids.insert(record.id);
-        ids.extend(
-            refs::links(&record.body, record.unit)
-                .iter()
-                .map(|r| r.target),
-        );
+        ids.extend(links.iter().map(|r| r.target));
     }
     for update in updates {
         let links = refs::links(&update.change.body, update.change.unit);
@@ -156,15 +223,14 @@ async fn known_records(
 }
 
 /// A create's id is free (in the database and earlier in the batch) and its links hold.
-fn check_create(known: &Known, record: &StoredRecord) -> StoreResult<()> {
+fn check_create(known: &Known, record: &StoredRecord, links: &[Reference]) -> StoreResult<()> {
     if known.contains_key(&record.id) {
         return Err(StoreError::AlreadyExists {
             kind: record.kind(),
             id: record.id,
         });
     }
-    let links = refs::links(&record.body, record.unit);
-    refs::judge(known, || format!("{} {}", record.kind(), record.id), &links)
+    refs::judge(known, || format!("{} {}", record.kind(), record.id), links)
 }
 
 /// The record an update replaces: there, live, and at the version the caller read.

@@ -1,18 +1,48 @@
-//! Writing a checked batch (see `batch.rs`) with multi-row statements: as many rows a
-//! statement as the bind-parameter limit allows, in the one transaction.
+//! Writing a checked batch (see `batch.rs`) with multi-row statements, in the one
+//! transaction. Statements come in a few fixed shapes (`statement_rows`, `LOOKUP_IDS`) so
+//! that each is compiled once per connection and then reused from its statement cache:
+//! compiling a statement with thousands of parameters afresh for every file cost SQLite
+//! more than executing it.
 
 use crate::rows::{data_text, snapshot_text, HISTORY_COLUMNS, RECORD_COLUMNS};
 use crate::write::{update_row, Tx};
 use crate::{backend, refs, Dialect};
-use meridian_domain::RecordId;
+use meridian_domain::{RecordId, Reference};
 use meridian_store::*;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
 use sqlx::Any;
 use std::collections::{HashMap, HashSet};
 
-/// Bind parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
-pub(crate) const MAX_BINDS: usize = 30_000;
+/// Rows in a full multi-row INSERT: 128 records bind 1,536 parameters, well under SQLite's
+/// 32,766 and PostgreSQL's 65,535; more rows a statement saved no time.
+const FULL_ROWS: usize = 128;
+
+/// Ids in one `IN (...)` lookup; a shorter list is padded by repeating its last id, so
+/// that every lookup is the same statement.
+const LOOKUP_IDS: usize = 256;
+
+/// The row counts of the statements that insert `n` rows: full statements, then the rest
+/// as powers of two (at most eight more shapes), largest first.
+fn statement_rows(n: usize) -> impl Iterator<Item = usize> {
+    let rest = n % FULL_ROWS;
+    std::iter::repeat_n(FULL_ROWS, n / FULL_ROWS).chain(
+        (0..usize::BITS)
+            .rev()
+            .map(|bit| 1usize << bit)
+            .filter(move |size| rest & size != 0),
+    )
+}
+
+/// `items` cut into consecutive slices of the sizes `statement_rows` gives.
+fn statement_chunks<T>(items: &[T]) -> impl Iterator<Item = &[T]> {
+    let mut rest = items;
+    statement_rows(items.len()).map(move |n| {
+        let (chunk, after) = rest.split_at(n);
+        rest = after;
+        chunk
+    })
+}
 
 type AnyQuery<'q> = Query<'q, Any, AnyArguments<'q>>;
 
@@ -32,6 +62,8 @@ pub(crate) struct Updated {
 #[derive(Default)]
 pub(crate) struct Rows {
     pub creates: Vec<StoredRecord>,
+    /// Each create's links (`refs::links`), in the same order.
+    pub create_links: Vec<Vec<Reference>>,
     /// The batch's comment, in every create's history.
     pub comment: Option<String>,
     pub updates: Vec<Updated>,
@@ -39,11 +71,16 @@ pub(crate) struct Rows {
 
 /// The rows `record_refs` holds for a record: one per (field, target), as `refs::insert`.
 pub(crate) fn links_of(record: &StoredRecord) -> Vec<Link> {
+    stored_links(record.id, &refs::links(&record.body, record.unit))
+}
+
+/// `links_of` a record whose links were already worked out.
+fn stored_links(from: RecordId, links: &[Reference]) -> Vec<Link> {
     let mut seen = HashSet::new();
-    refs::links(&record.body, record.unit)
-        .into_iter()
-        .filter(|r| seen.insert((r.field.clone(), r.target)))
-        .map(|r| (record.id, r.field, r.target))
+    links
+        .iter()
+        .filter(|r| seen.insert((r.field.as_str(), r.target)))
+        .map(|r| (from, r.field.clone(), r.target))
         .collect()
 }
 
@@ -51,8 +88,17 @@ impl Rows {
     /// Creates chunk by chunk (records, their links, their history: a create links only to
     /// records stored before it), then updates and their history.
     pub(crate) async fn write(self, tx: &mut Tx, p: Params) -> StoreResult<()> {
-        for chunk in self.creates.chunks(MAX_BINDS / RECORD_WIDTH) {
-            write_creates(tx, p, chunk, self.comment.as_deref()).await?;
+        // Each statement's rows are serialized while the one before is being executed
+        // (the database works on its own thread, or server): the two overlap on two cores.
+        let comment = self.comment.as_deref();
+        let mut chunks = statement_chunks(&self.creates).zip(statement_chunks(&self.create_links));
+        let mut ready = chunks.next().map(serialize_creates).transpose()?;
+        while let Some(these) = ready.take() {
+            let (written, next) = futures::join!(these.write(tx, p, comment), async {
+                chunks.next().map(serialize_creates).transpose()
+            });
+            written?;
+            ready = next?;
         }
         if self.updates.is_empty() {
             return Ok(());
@@ -97,33 +143,57 @@ struct HistoryRow<'a> {
     after: String,
 }
 
-/// New records, their links and their history: the record's content is serialized once
-/// and spliced into its snapshot.
-async fn write_creates(
-    tx: &mut Tx,
-    p: Params,
-    chunk: &[StoredRecord],
-    comment: Option<&str>,
-) -> StoreResult<()> {
-    let sql = p.values(&record_head(), RECORD_WIDTH, chunk.len());
-    let mut query = sqlx::query(&sql);
-    let mut history = Vec::with_capacity(chunk.len());
-    let mut links = Vec::new();
-    for r in chunk {
+/// New records ready to be written: each one's content as text (serialized once and
+/// spliced into its history snapshot) and its links.
+struct SerializedCreates<'a> {
+    records: &'a [StoredRecord],
+    data: Vec<String>,
+    snapshots: Vec<String>,
+    links: Vec<Link>,
+}
+
+fn serialize_creates<'a>(
+    (records, links): (&'a [StoredRecord], &[Vec<Reference>]),
+) -> StoreResult<SerializedCreates<'a>> {
+    let mut out = SerializedCreates {
+        records,
+        data: Vec::with_capacity(records.len()),
+        snapshots: Vec::with_capacity(records.len()),
+        links: Vec::new(),
+    };
+    for (r, links) in records.iter().zip(links) {
         let data = data_text(&r.body)?;
-        history.push(HistoryRow {
-            record: r,
-            action: HistoryAction::Create,
-            comment,
-            before: None,
-            after: snapshot_with_data(r, &data)?,
-        });
-        links.extend(links_of(r));
-        query = bind_record(query, r, data);
+        out.snapshots.push(snapshot_with_data(r, &data)?);
+        out.data.push(data);
+        out.links.extend(stored_links(r.id, links));
     }
-    query.execute(&mut **tx).await.map_err(backend)?;
-    insert_links(tx, p, &links).await?;
-    insert_history(tx, p, history).await
+    Ok(out)
+}
+
+impl SerializedCreates<'_> {
+    /// The records, then their links, then their history.
+    async fn write(self, tx: &mut Tx, p: Params, comment: Option<&str>) -> StoreResult<()> {
+        let sql = p.values(&record_head(), RECORD_WIDTH, self.records.len());
+        let mut query = sqlx::query(&sql);
+        for (r, data) in self.records.iter().zip(&self.data) {
+            query = bind_record(query, r, data);
+        }
+        query.execute(&mut **tx).await.map_err(backend)?;
+        insert_links(tx, p, &self.links).await?;
+        let history = self
+            .records
+            .iter()
+            .zip(self.snapshots)
+            .map(|(record, after)| HistoryRow {
+                record,
+                action: HistoryAction::Create,
+                comment,
+                before: None,
+                after,
+            })
+            .collect();
+        insert_history(tx, p, history).await
+    }
 }
 
 /// `snapshot_text(&record.snapshot())` for a record whose content is already `data`
@@ -197,25 +267,27 @@ impl Params {
     }
 }
 
-/// Binds a record's columns in `RECORD_COLUMNS` order, its content as `data` text.
-pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &StoredRecord, data: String) -> AnyQuery<'q> {
+/// Binds a record's columns in `RECORD_COLUMNS` order, its content as `data` text. Text
+/// is bound borrowed: sqlx's Any driver copies a bound `String` (once more than SQLite's
+/// own copy), which for the content is most of a batch's bytes.
+pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q str) -> AnyQuery<'q> {
     q.bind(r.id.to_string())
         .bind(r.kind().as_str())
         .bind(r.version)
         .bind(r.approval.as_str())
         .bind(r.unit.map(|u| u.to_string()))
         .bind(data)
-        .bind(r.created_at.clone())
-        .bind(r.created_by.clone())
-        .bind(r.updated_at.clone())
-        .bind(r.updated_by.clone())
-        .bind(r.deleted_at.clone())
-        .bind(r.deleted_by.clone())
+        .bind(r.created_at.as_str())
+        .bind(r.created_by.as_str())
+        .bind(r.updated_at.as_str())
+        .bind(r.updated_by.as_str())
+        .bind(r.deleted_at.as_deref())
+        .bind(r.deleted_by.as_deref())
 }
 
 async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {
     let head = "INSERT INTO record_refs (from_id, field, to_id) VALUES ";
-    for chunk in links.chunks(MAX_BINDS / LINK_WIDTH) {
+    for chunk in statement_chunks(links) {
         let sql = p.values(head, LINK_WIDTH, chunk.len());
         let mut query = sqlx::query(&sql);
         for (from, field, to) in chunk {
@@ -231,23 +303,23 @@ async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()>
 
 async fn insert_history(tx: &mut Tx, p: Params, rows: Vec<HistoryRow<'_>>) -> StoreResult<()> {
     let head = format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ");
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<HistoryRow> = rows.by_ref().take(MAX_BINDS / HISTORY_WIDTH).collect();
+    let mut rows = rows.into_iter();
+    for size in statement_rows(rows.len()) {
+        let chunk: Vec<HistoryRow> = rows.by_ref().take(size).collect();
         let sql = p.values(&head, HISTORY_WIDTH, chunk.len());
         let mut query = sqlx::query(&sql);
-        for h in chunk {
+        for h in &chunk {
             let r = h.record;
             query = query
                 .bind(r.id.to_string())
                 .bind(r.kind().as_str())
                 .bind(r.version)
                 .bind(h.action.as_str())
-                .bind(r.updated_by.clone())
-                .bind(r.updated_at.clone())
-                .bind(h.comment.map(str::to_string))
-                .bind(h.before)
-                .bind(h.after);
+                .bind(r.updated_by.as_str())
+                .bind(r.updated_at.as_str())
+                .bind(h.comment)
+                .bind(h.before.as_deref())
+                .bind(h.after.as_str());
         }
         query.execute(&mut **tx).await.map_err(backend)?;
     }
@@ -255,11 +327,11 @@ async fn insert_history(tx: &mut Tx, p: Params, rows: Vec<HistoryRow<'_>>) -> St
 }
 
 async fn delete_links(tx: &mut Tx, p: Params, from: &[RecordId]) -> StoreResult<()> {
-    for chunk in from.chunks(MAX_BINDS) {
-        let sql = format!(
-            "DELETE FROM record_refs WHERE from_id IN ({})",
-            p.list(1, chunk.len())
-        );
+    let sql = format!(
+        "DELETE FROM record_refs WHERE from_id IN ({})",
+        p.list(1, LOOKUP_IDS)
+    );
+    for chunk in from.chunks(LOOKUP_IDS) {
         ids_bound(&sql, chunk)
             .execute(&mut **tx)
             .await
@@ -268,8 +340,8 @@ async fn delete_links(tx: &mut Tx, p: Params, from: &[RecordId]) -> StoreResult<
     Ok(())
 }
 
-/// The rows of `sql(list)` for every chunk of `ids` within the bind limit, where `list` is
-/// the chunk's parameter list (`WHERE id IN ({list})`) and the ids are bound to it.
+/// The rows of `sql(list)` for every chunk of `ids`, where `list` is a parameter list of
+/// `LOOKUP_IDS` (`WHERE id IN ({list})`) and the chunk's ids are bound to it.
 pub(crate) async fn fetch_by_ids(
     tx: &mut Tx,
     p: Params,
@@ -277,8 +349,8 @@ pub(crate) async fn fetch_by_ids(
     sql: impl Fn(&str) -> String,
 ) -> StoreResult<Vec<AnyRow>> {
     let mut rows = Vec::new();
-    for chunk in ids.chunks(MAX_BINDS) {
-        let sql = sql(&p.list(1, chunk.len()));
+    let sql = sql(&p.list(1, LOOKUP_IDS));
+    for chunk in ids.chunks(LOOKUP_IDS) {
         rows.extend(
             ids_bound(&sql, chunk)
                 .fetch_all(&mut **tx)
@@ -289,8 +361,14 @@ pub(crate) async fn fetch_by_ids(
     Ok(rows)
 }
 
+/// `ids` (at most `LOOKUP_IDS`, at least one) bound to a list of `LOOKUP_IDS` parameters,
+/// the last id repeated to fill it: the same rows, one statement shape.
 fn ids_bound<'q>(sql: &'q str, ids: &[RecordId]) -> AnyQuery<'q> {
+    let last = ids.last().copied().unwrap_or_default();
     ids.iter()
+        .copied()
+        .chain(std::iter::repeat(last))
+        .take(LOOKUP_IDS)
         .fold(sqlx::query(sql), |q, id| q.bind(id.to_string()))
 }
 
@@ -332,6 +410,23 @@ mod tests {
                 snapshot_text(&r.snapshot()).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn statements_come_in_few_shapes_and_cover_every_row() {
+        for n in [0, 1, 5, 127, 128, 129, 300, 1000] {
+            let sizes: Vec<usize> = statement_rows(n).collect();
+            assert_eq!(sizes.iter().sum::<usize>(), n, "{n}: {sizes:?}");
+            assert!(sizes.iter().all(|s| *s == FULL_ROWS || s.is_power_of_two()));
+            assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{sizes:?}");
+        }
+        assert_eq!(
+            statement_rows(300).collect::<Vec<_>>(),
+            [128, 128, 32, 8, 4]
+        );
+        let items: Vec<usize> = (0..300).collect();
+        let joined: Vec<usize> = statement_chunks(&items).flatten().copied().collect();
+        assert_eq!(joined, items);
     }
 
     #[test]

@@ -9,6 +9,13 @@ pub struct Dialect {
     pub write_lock: Option<&'static str>,
     /// Appended to a SELECT that reads a row about to be changed.
     pub for_update: &'static str,
+    /// Run when a batch session (an import run) starts, and when it ends. SQLite keeps a
+    /// transaction's changed pages in its page cache (2 MB by default) and, once that is
+    /// full, writes them out to the log and reads them back while the transaction goes on:
+    /// a run's transaction holds tens of megabytes, so the session lets the cache grow to
+    /// hold them, and gives the memory back when it ends.
+    pub session_start: Option<&'static str>,
+    pub session_end: Option<&'static str>,
 }
 
 impl Dialect {
@@ -16,11 +23,15 @@ impl Dialect {
         name: "sqlite",
         write_lock: Some("UPDATE write_lock SET n = n + 1 WHERE id = 1"),
         for_update: "",
+        session_start: Some("PRAGMA cache_size = -262144"),
+        session_end: Some("PRAGMA cache_size = -2000"),
     };
 
     pub const POSTGRES: Dialect = Dialect {
         name: "postgres",
         write_lock: None,
         for_update: " FOR UPDATE",
+        session_start: None,
+        session_end: None,
     };
 }

@@ -22,6 +22,10 @@ impl ExchangeStore for SqlStore {
         self.write_batch(batch, actor).await
     }
 
+    async fn begin_batches(&self) -> StoreResult<Box<dyn BatchSession>> {
+        Ok(Box::new(self.batch_session().await?))
+    }
+
     async fn save_mapping(&self, mapping: &ImportMapping) -> StoreResult<()> {
         let columns = serde_json::to_string(&mapping.columns)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;

@@ -35,9 +35,26 @@ impl SqlStore {
 
     /// Opens an Any pool for `url` (drivers are installed on first use).
     pub async fn connect(url: &str, max_connections: u32) -> Result<AnyPool, sqlx::Error> {
+        Self::connect_with(url, max_connections, &[]).await
+    }
+
+    /// `connect`, running `setup` (per-connection settings) on every new connection.
+    pub async fn connect_with(
+        url: &str,
+        max_connections: u32,
+        setup: &'static [&'static str],
+    ) -> Result<AnyPool, sqlx::Error> {
         sqlx::any::install_default_drivers();
         AnyPoolOptions::new()
             .max_connections(max_connections)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    for sql in setup {
+                        sqlx::Executor::execute(&mut *conn, *sql).await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(url)
             .await
     }

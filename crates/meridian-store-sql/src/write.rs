@@ -197,7 +197,8 @@ pub(crate) async fn insert_record(tx: &mut Tx, r: &StoredRecord) -> StoreResult<
     let sql = format!(
         "INSERT INTO records ({RECORD_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     );
-    bind_record(sqlx::query(&sql), r, data_text(&r.body)?)
+    let data = data_text(&r.body)?;
+    bind_record(sqlx::query(&sql), r, &data)
         .execute(&mut **tx)
         .await
         .map_err(backend)?;

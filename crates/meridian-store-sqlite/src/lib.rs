@@ -21,11 +21,17 @@ fn with_create_mode(url: &str) -> String {
     }
 }
 
+/// Settings of every connection. Temporary storage in memory: a statement that may have to
+/// be undone on its own (any multi-row INSERT inside a larger transaction, every savepoint
+/// of an import run) journals the pages it changes, which went to a file under /var/tmp
+/// and were almost half of an import's writes.
+const CONNECTION_SETUP: &[&str] = &["PRAGMA temp_store = MEMORY"];
+
 /// Opens the database at `url` (`sqlite://path/to/file.db`), migrating it to the latest
 /// schema, in WAL mode. sqlx's SQLite defaults turn foreign keys on and wait 5 s on a busy
 /// database; the conformance tests check WAL and foreign keys.
 pub async fn open(url: &str) -> Result<SqlStore, sqlx::Error> {
-    let pool = SqlStore::connect(&with_create_mode(url), 4).await?;
+    let pool = SqlStore::connect_with(&with_create_mode(url), 4, CONNECTION_SETUP).await?;
     // WAL lets readers work while one writer writes; the mode is kept in the file.
     sqlx::query("PRAGMA journal_mode = WAL")
         .execute(&pool)

@@ -46,9 +46,26 @@ pub trait ExchangeStore: Send + Sync {
     /// Writes a batch's creates, then its updates, in one transaction: all or nothing
     /// (links are checked as in `create` and `update`).
     async fn apply_batch(&self, batch: Batch, actor: &Actor) -> StoreResult<BatchOutcome>;
+    /// Opens a session in which several batches (the files of one import run) are written
+    /// one after another in one transaction and committed together: one durable commit
+    /// instead of one per file.
+    async fn begin_batches(&self) -> StoreResult<Box<dyn BatchSession>>;
     /// Saves a mapping, replacing one of the same name.
     async fn save_mapping(&self, mapping: &ImportMapping) -> StoreResult<()>;
     async fn mapping(&self, name: &str) -> StoreResult<Option<ImportMapping>>;
     /// Every mapping, by name.
     async fn mappings(&self) -> StoreResult<Vec<ImportMapping>>;
+}
+
+/// Batches written one after another in one open transaction (`ExchangeStore::begin_batches`).
+/// Each batch is still all or nothing on its own: a refused batch leaves no trace and the
+/// session goes on. Nothing is durable, nor seen by other connections, until `commit`; a
+/// session dropped without it writes nothing. It holds the database's write lock while it
+/// is open (on SQLite other writers wait), so callers commit at short intervals.
+#[async_trait::async_trait]
+pub trait BatchSession: Send {
+    /// Writes one batch as `apply_batch` does, within the session.
+    async fn apply(&mut self, batch: Batch, actor: &Actor) -> StoreResult<BatchOutcome>;
+    /// Makes every batch applied so far durable and visible.
+    async fn commit(self: Box<Self>) -> StoreResult<()>;
 }

@@ -8,7 +8,7 @@ mod traits;
 mod types;
 mod users;
 
-pub use batch::{Batch, BatchOutcome, BatchUpdate, ExchangeStore, ImportMapping};
+pub use batch::{Batch, BatchOutcome, BatchSession, BatchUpdate, ExchangeStore, ImportMapping};
 pub use error::{Referrer, StoreError};
 pub use tokens::{ApiToken, NewApiToken, TokenStore};
 pub use traits::{ArchiveStore, HistoryReader, RecordReader, RecordWriter, Store};

@@ -6,6 +6,7 @@
 //! one after another, each all or nothing, scanning the database once for all of them.
 
 use super::resolve::{Existing, KnownProject, Resolver};
+use crate::batch_run::BatchRun;
 use crate::records::validate;
 use crate::{App, AppError, AppResult};
 use meridian_domain::codes::LifecycleStatus;
@@ -19,7 +20,7 @@ use meridian_interop::iati::{
 };
 use meridian_interop::tabular::read::{check_size, Limits};
 use meridian_store::{Actor, Batch, BatchUpdate, NewRecord};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Read;
 
 /// An activity left out, with every reason (field names as in the project form).
@@ -74,6 +75,15 @@ fn read_aside(source: &str, bytes: &[u8]) -> tokio::task::JoinHandle<AppResult<R
         let bytes = bytes?;
         read_file(&source, |each| read_activities_from(&bytes, each))
     })
+}
+
+/// Files parsed ahead of the one being written: two keep both cores busy while one file
+/// is written, and hold at most two more files' activities in memory.
+const READ_AHEAD: usize = 2;
+
+/// A file's error when the commit that should have stored it failed.
+fn commit_failed(e: &AppError) -> AppError {
+    AppError::Internal(format!("the import could not be saved: {e}"))
 }
 
 fn refused(source: &str, e: &ReadError) -> AppError {
@@ -139,15 +149,23 @@ impl App {
         let bytes = read_limited(source, input)?;
         let file = read_file(source, |each| read_activities_from(&bytes, each))?;
         let mut existing = self.existing_for_iati().await?;
-        self.import_read(&mut existing, file, source, actor, dry_run)
-            .await
+        let mut run = BatchRun::new(self);
+        let report = self
+            .import_read(&mut existing, file, source, actor, dry_run, &mut run)
+            .await?;
+        run.commit().await?;
+        Ok(report)
     }
 
     /// Imports IATI files (name, bytes) one after another, each as `import_iati` would: all
-    /// or nothing, its own transaction, its own report or error. The database is scanned
-    /// for matching once, not once per file; what each file writes (or, in a dry run,
-    /// would write) is matched by the files after it. Fails as a whole only when that scan
-    /// fails.
+    /// or nothing, with its own report or error. The database is scanned for matching
+    /// once, not once per file; what each file writes (or, in a dry run, would write) is
+    /// matched by the files after it. Files are parsed ahead on blocking threads
+    /// (`READ_AHEAD` at a time) while earlier ones are written, and their writes are
+    /// committed together every `COMMIT_INTERVAL` and at the end (`BatchRun`), so a
+    /// report is returned only for what is durably stored. Fails as a whole only when
+    /// the scan fails; when a commit fails, the files since the last commit, and the
+    /// files after them, get that error instead of a report.
     pub async fn import_iati_files(
         &self,
         files: &[(&str, &[u8])],
@@ -155,16 +173,22 @@ impl App {
         dry_run: bool,
     ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
         let mut existing = self.existing_for_iati().await?;
-        let mut reports = Vec::with_capacity(files.len());
-        let mut reading = files
-            .first()
-            .map(|(source, bytes)| read_aside(source, bytes));
+        let mut reports: Vec<AppResult<IatiImportReport>> = Vec::with_capacity(files.len());
+        let mut run = BatchRun::new(self);
+        // Reports of files written since the last commit start here.
+        let mut uncommitted = 0;
+        let mut reading: VecDeque<_> = files
+            .iter()
+            .take(READ_AHEAD)
+            .map(|(source, bytes)| read_aside(source, bytes))
+            .collect();
         for (i, (source, _)) in files.iter().enumerate() {
-            let Some(this) = reading.take() else { break };
-            // The next file is parsed while this one is matched and written.
-            reading = files
-                .get(i + 1)
-                .map(|(source, bytes)| read_aside(source, bytes));
+            let Some(this) = reading.pop_front() else {
+                break;
+            };
+            if let Some((source, bytes)) = files.get(i + READ_AHEAD) {
+                reading.push_back(read_aside(source, bytes));
+            }
             let read = this.await.unwrap_or_else(|e| {
                 Err(AppError::Internal(format!(
                     "reading IATI file {source}: {e}"
@@ -172,12 +196,24 @@ impl App {
             });
             let report = match read {
                 Ok(file) => {
-                    self.import_read(&mut existing, file, source, actor, dry_run)
+                    self.import_read(&mut existing, file, source, actor, dry_run, &mut run)
                         .await
                 }
                 Err(e) => Err(e),
             };
             reports.push(report);
+            let last = i + 1 == files.len();
+            if run.due() || last {
+                if let Err(e) = run.commit().await {
+                    // Nothing since the last commit is stored, and what the files after
+                    // would be matched against is no longer true: they are not read.
+                    let failed = |_| Err(commit_failed(&e));
+                    reports.truncate(uncommitted);
+                    reports.extend((uncommitted..files.len()).map(failed));
+                    break;
+                }
+                uncommitted = reports.len();
+            }
         }
         Ok(reports)
     }
@@ -191,6 +227,7 @@ impl App {
         source: &str,
         actor: &Actor,
         dry_run: bool,
+        run: &mut BatchRun<'_>,
     ) -> AppResult<IatiImportReport> {
         let mut report = IatiImportReport {
             version: summary.version,
@@ -222,7 +259,7 @@ impl App {
         report.updated = updates.len();
         let learned = known_after(&creates, &updates);
         if !dry_run {
-            if let Err(e) = self.write_iati(orgs, creates, updates, source, actor).await {
+            if let Err(e) = write_iati(run, orgs, creates, updates, source, actor).await {
                 resolver.rollback(start);
                 return Err(e);
             }
@@ -231,42 +268,43 @@ impl App {
         existing.projects.extend(learned);
         Ok(report)
     }
+}
 
-    /// New organizations, then new projects, then updates: one transaction through the
-    /// store's batch, the file named in every history entry.
-    async fn write_iati(
-        &self,
-        orgs: Vec<NewRecord>,
-        projects: Vec<NewRecord>,
-        updates: Vec<(KnownProject, Project)>,
-        source: &str,
-        actor: &Actor,
-    ) -> AppResult<()> {
-        let mut creates = orgs;
-        creates.extend(projects);
-        for new in &creates {
-            let kind = new.body.kind();
-            validate(&new.body, || format!("new {kind}"))?;
-        }
-        let updates: Vec<BatchUpdate> = updates
-            .into_iter()
-            .map(|(current, body)| BatchUpdate {
-                id: current.id,
-                expected_version: current.version,
-                change: current.change(body),
-            })
-            .collect();
-        if creates.is_empty() && updates.is_empty() {
-            return Ok(());
-        }
-        let batch = Batch {
-            creates,
-            updates,
-            comment: Some(format!("IATI import: {source}")),
-        };
-        self.write_batch(batch, actor).await?;
-        Ok(())
+/// New organizations, then new projects, then updates: one batch of the run (all or
+/// nothing), the file named in every history entry. Projects were validated when
+/// planned; the organizations the file adds are validated here.
+async fn write_iati(
+    run: &mut BatchRun<'_>,
+    orgs: Vec<NewRecord>,
+    projects: Vec<NewRecord>,
+    updates: Vec<(KnownProject, Project)>,
+    source: &str,
+    actor: &Actor,
+) -> AppResult<()> {
+    for new in &orgs {
+        let kind = new.body.kind();
+        validate(&new.body, || format!("new {kind}"))?;
     }
+    let mut creates = orgs;
+    creates.extend(projects);
+    let updates: Vec<BatchUpdate> = updates
+        .into_iter()
+        .map(|(current, body)| BatchUpdate {
+            id: current.id,
+            expected_version: current.version,
+            change: current.change(body),
+        })
+        .collect();
+    if creates.is_empty() && updates.is_empty() {
+        return Ok(());
+    }
+    let batch = Batch {
+        creates,
+        updates,
+        comment: Some(format!("IATI import: {source}")),
+    };
+    run.apply(batch, actor).await?;
+    Ok(())
 }
 
 /// The projects a file's writes leave, by IATI identifier, as the next file sees them.

@@ -1,5 +1,6 @@
 //! `ExchangeStore`: an import's creates and updates land together or not at all, with the
-//! batch's comment in history; column mappings are saved, replaced and read back.
+//! batch's comment in history; a session's batches (an import run's files) each all or
+//! nothing, seen only once committed; column mappings are saved, replaced and read back.
 
 use meridian_domain::{Approval, RecordId};
 use meridian_store::*;
@@ -46,6 +47,73 @@ both_backends!(
         let history = store.history(old.id).await.unwrap();
         assert_eq!(history[1].comment.as_deref(), Some("imported from a.csv"));
         assert_eq!(store.get(parent).await.unwrap().approval, Approval::Draft);
+    }
+);
+
+both_backends!(
+    a_session_keeps_each_batch_whole_and_shows_them_once_committed,
+    |db: TestDb| async move {
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let first = RecordId::new();
+        let one = |id, body| Batch {
+            creates: vec![NewRecord {
+                id: Some(id),
+                ..NewRecord::draft(body)
+            }],
+            updates: Vec::new(),
+            comment: Some("run".into()),
+        };
+        let mut session = store.begin_batches().await.unwrap();
+        session
+            .apply(one(first, organization("甲", "A")), &actor)
+            .await
+            .unwrap();
+        // Refused (its second record links to a missing one): neither record stays.
+        let mut broken = one(RecordId::new(), organization("乙", "B"));
+        broken
+            .creates
+            .push(NewRecord::draft(parent_of("丙", RecordId::new())));
+        let refused = session.apply(broken, &actor).await.unwrap_err();
+        assert_eq!(refused.code(), "invalid", "{refused}");
+        // The session goes on, and a later batch may link to an earlier one's record.
+        let second = RecordId::new();
+        session
+            .apply(one(second, parent_of("丁", first)), &actor)
+            .await
+            .unwrap();
+        assert_eq!(
+            store.counts().await.unwrap().values().sum::<u64>(),
+            0,
+            "nothing is seen before the commit"
+        );
+        session.commit().await.unwrap();
+        assert_eq!(store.counts().await.unwrap().values().sum::<u64>(), 2);
+        assert_eq!(store.get(second).await.unwrap().version, 1);
+        let history = store.history(first).await.unwrap();
+        assert_eq!(history[0].comment.as_deref(), Some("run"));
+    }
+);
+
+both_backends!(
+    a_session_dropped_without_commit_writes_nothing,
+    |db: TestDb| async move {
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let mut session = store.begin_batches().await.unwrap();
+        let batch = Batch {
+            creates: vec![NewRecord::draft(organization("甲", "A"))],
+            ..Batch::default()
+        };
+        session.apply(batch, &actor).await.unwrap();
+        drop(session);
+        assert_eq!(store.counts().await.unwrap().values().sum::<u64>(), 0);
+        // The write lock went with it: an ordinary write goes through.
+        store
+            .create(NewRecord::draft(organization("乙", "B")), &actor)
+            .await
+            .unwrap();
+        assert_eq!(store.counts().await.unwrap().values().sum::<u64>(), 1);
     }
 );
 
