@@ -32,9 +32,10 @@ impl SqlStore {
 
     /// `ExchangeStore::begin_batches`: one write transaction, each batch in a savepoint.
     pub(crate) async fn batch_session(&self) -> StoreResult<SqlBatchSession> {
+        let pool = self.sessions.as_ref().unwrap_or(&self.pool);
         let mut session = SqlBatchSession {
             store: self.clone(),
-            tx: self.begin_write().await?,
+            tx: self.begin_write_on(pool).await?,
         };
         if let Some(sql) = self.dialect.session_start {
             session.run(sql).await?;
@@ -148,7 +149,18 @@ impl BatchSession for SqlBatchSession {
         if let Some(sql) = self.store.dialect.session_end {
             self.run(sql).await?;
         }
-        self.tx.commit().await.map_err(backend)
+        self.tx.commit().await.map_err(backend)?;
+        if let Some(sql) = self.store.dialect.checkpoint {
+            let pool = self.store.pool.clone();
+            tokio::spawn(async move {
+                // Passive: it copies what no reader still needs and waits for no one; a
+                // later commit's own checkpoint does what this one could not.
+                if let Err(e) = sqlx::query(sql).execute(&pool).await {
+                    tracing::warn!("checkpoint after an import: {e}");
+                }
+            });
+        }
+        Ok(())
     }
 }
 

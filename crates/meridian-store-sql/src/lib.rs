@@ -25,12 +25,38 @@ use sqlx::{Any, AnyPool, Transaction};
 #[derive(Clone)]
 pub struct SqlStore {
     pool: AnyPool,
+    /// Where batch sessions (import runs) take their connection, when the backend keeps
+    /// them apart (`with_session_pool`); else from `pool`.
+    sessions: Option<AnyPool>,
     dialect: Dialect,
 }
 
 impl SqlStore {
     pub fn new(pool: AnyPool, dialect: Dialect) -> Self {
-        Self { pool, dialect }
+        Self {
+            pool,
+            sessions: None,
+            dialect,
+        }
+    }
+
+    /// Batch sessions take their connections from `sessions`, whose connections can carry
+    /// settings only sessions want (SQLite: no checkpoint on commit, see
+    /// `Dialect::checkpoint`).
+    pub fn with_session_pool(mut self, sessions: AnyPool) -> Self {
+        self.sessions = Some(sessions);
+        self
+    }
+
+    /// A pool for `url` that opens its connections when first asked, each set up with
+    /// `setup`.
+    pub fn connect_lazy_with(
+        url: &str,
+        max_connections: u32,
+        setup: &'static [&'static str],
+    ) -> Result<AnyPool, sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        Self::pool_options(max_connections, setup).connect_lazy(url)
     }
 
     /// Opens an Any pool for `url` (drivers are installed on first use).
@@ -45,6 +71,12 @@ impl SqlStore {
         setup: &'static [&'static str],
     ) -> Result<AnyPool, sqlx::Error> {
         sqlx::any::install_default_drivers();
+        Self::pool_options(max_connections, setup)
+            .connect(url)
+            .await
+    }
+
+    fn pool_options(max_connections: u32, setup: &'static [&'static str]) -> AnyPoolOptions {
         AnyPoolOptions::new()
             .max_connections(max_connections)
             .after_connect(move |conn, _| {
@@ -55,8 +87,6 @@ impl SqlStore {
                     Ok(())
                 })
             })
-            .connect(url)
-            .await
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -70,7 +100,15 @@ impl SqlStore {
     /// Starts a transaction that will write, taking the dialect's write lock first so
     /// that what it reads stays true until it commits.
     async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
-        let mut tx = self.pool.begin().await.map_err(backend)?;
+        self.begin_write_on(&self.pool).await
+    }
+
+    /// `begin_write` on a connection of `pool`.
+    async fn begin_write_on(
+        &self,
+        pool: &AnyPool,
+    ) -> Result<Transaction<'static, Any>, StoreError> {
+        let mut tx = pool.begin().await.map_err(backend)?;
         if let Some(lock) = self.dialect.write_lock {
             sqlx::query(lock).execute(&mut *tx).await.map_err(backend)?;
         }

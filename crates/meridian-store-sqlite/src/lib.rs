@@ -27,6 +27,14 @@ fn with_create_mode(url: &str) -> String {
 /// and were almost half of an import's writes.
 const CONNECTION_SETUP: &[&str] = &["PRAGMA temp_store = MEMORY"];
 
+/// Settings of the connection batch sessions (import runs) use: as every connection, and no
+/// checkpoint when a session commits (the store runs one right after, off the import's
+/// path: `Dialect::checkpoint`). Kept to its own pool so that no other write inherits it.
+const SESSION_SETUP: &[&str] = &[
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA wal_autocheckpoint = 0",
+];
+
 /// Opens the database at `url` (`sqlite://path/to/file.db`), migrating it to the latest
 /// schema, in WAL mode. sqlx's SQLite defaults turn foreign keys on and wait 5 s on a busy
 /// database; the conformance tests check WAL and foreign keys.
@@ -37,7 +45,8 @@ pub async fn open(url: &str) -> Result<SqlStore, sqlx::Error> {
         .execute(&pool)
         .await?;
     MIGRATOR.run(&pool).await?;
-    Ok(SqlStore::new(pool, Dialect::SQLITE))
+    let sessions = SqlStore::connect_lazy_with(&with_create_mode(url), 1, SESSION_SETUP)?;
+    Ok(SqlStore::new(pool, Dialect::SQLITE).with_session_pool(sessions))
 }
 
 #[cfg(test)]
