@@ -116,8 +116,13 @@ async fn main() {
         }
         let db = TestDb::new(backend).await;
         let app = App::new(db.open().await);
+        // The run takes the files' bytes (they move to the parsing thread): copied untimed.
+        let owned: Vec<(String, Vec<u8>)> = named
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect();
         let start = Instant::now();
-        let reports = app.import_iati_files(&named, &actor, false).await.unwrap();
+        let reports = app.import_iati_files(owned, &actor, false).await.unwrap();
         let s = start.elapsed().as_secs_f64();
         let reports: Vec<_> = reports.into_iter().map(Result::unwrap).collect();
         let what = format!("stored ({backend:?}, one import_iati_files run, round {round})");

@@ -30,7 +30,7 @@ pub async fn export(app: &App, output: Option<&Path>, out: &mut dyn Write) -> an
 }
 
 /// Imports IATI activity files together through `App::import_iati_files` (one scan of the
-/// database for matching; each file all or nothing, in its own transaction) and prints,
+/// database for matching; each file all or nothing, committed together) and prints,
 /// file by file, what was (or, with `dry_run`, would be) created, updated and skipped, and
 /// why, or why the file was refused. Returns the names of the refused files.
 ///
@@ -75,12 +75,9 @@ pub async fn import(
             }
         }
     }
-    let named: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(source, bytes)| (source.as_str(), bytes.as_slice()))
-        .collect();
-    let reports = app.import_iati_files(&named, actor, dry_run).await?;
-    for ((source, _), report) in files.iter().zip(reports) {
+    let names: Vec<String> = files.iter().map(|(source, _)| source.clone()).collect();
+    let reports = app.import_iati_files(files, actor, dry_run).await?;
+    for (source, report) in names.iter().zip(reports) {
         match report {
             Ok(report) => print_report(&report, source, out)?,
             Err(e) => {

@@ -66,13 +66,10 @@ fn read_file(
     Ok((summary, activities))
 }
 
-/// Reads a file on a blocking thread (a copy of it: the task outlives the borrow); a file
-/// over the limit is refused without being copied.
-fn read_aside(source: &str, bytes: &[u8]) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
-    let source = source.to_string();
-    let bytes = check_iati_size(&source, bytes.len() as u64).map(|()| bytes.to_vec());
+/// Reads a file on a blocking thread; a file over the limit is refused unread.
+fn read_aside((source, bytes): (String, Vec<u8>)) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
     tokio::task::spawn_blocking(move || {
-        let bytes = bytes?;
+        check_iati_size(&source, bytes.len() as u64)?;
         read_file(&source, |each| read_activities_from(&bytes, each))
     })
 }
@@ -158,7 +155,8 @@ impl App {
         Ok(report)
     }
 
-    /// Imports IATI files (name, bytes) one after another, each as `import_iati` would: all
+    /// Imports IATI files (name, bytes; the bytes move to the parsing thread, uncopied) one
+    /// after another, each as `import_iati` would: all
     /// or nothing, with its own report or error. The database is scanned for matching
     /// once, not once per file; what each file writes (or, in a dry run, would write) is
     /// matched by the files after it. Files are parsed ahead on blocking threads
@@ -169,26 +167,24 @@ impl App {
     /// files after them, get that error instead of a report.
     pub async fn import_iati_files(
         &self,
-        files: &[(&str, &[u8])],
+        files: Vec<(String, Vec<u8>)>,
         actor: &Actor,
         dry_run: bool,
     ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
         let mut existing = self.existing_for_iati().await?;
-        let mut reports: Vec<AppResult<IatiImportReport>> = Vec::with_capacity(files.len());
+        let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+        let mut reports: Vec<AppResult<IatiImportReport>> = Vec::with_capacity(names.len());
         let mut run = BatchRun::new(self);
         // Reports of files written since the last commit start here.
         let mut uncommitted = 0;
-        let mut reading: VecDeque<_> = files
-            .iter()
-            .take(READ_AHEAD)
-            .map(|(source, bytes)| read_aside(source, bytes))
-            .collect();
-        for (i, (source, _)) in files.iter().enumerate() {
+        let mut unread = files.into_iter();
+        let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
+        for (i, source) in names.iter().enumerate() {
             let Some(this) = reading.pop_front() else {
                 break;
             };
-            if let Some((source, bytes)) = files.get(i + READ_AHEAD) {
-                reading.push_back(read_aside(source, bytes));
+            if let Some(next) = unread.next() {
+                reading.push_back(read_aside(next));
             }
             let read = this.await.unwrap_or_else(|e| {
                 Err(AppError::Internal(format!(
@@ -203,14 +199,14 @@ impl App {
                 Err(e) => Err(e),
             };
             reports.push(report);
-            let last = i + 1 == files.len();
+            let last = i + 1 == names.len();
             if run.due() || last {
                 if let Err(e) = run.commit().await {
                     // Nothing since the last commit is stored, and what the files after
                     // would be matched against is no longer true: they are not read.
                     let failed = |_| Err(commit_failed(&e));
                     reports.truncate(uncommitted);
-                    reports.extend((uncommitted..files.len()).map(failed));
+                    reports.extend((uncommitted..names.len()).map(failed));
                     break;
                 }
                 uncommitted = reports.len();

@@ -239,7 +239,10 @@ both_backends!(
         let actor = Actor::new("test");
 
         let app = App::new(db.open().await);
-        let together = app.import_iati_files(&files, &actor, false).await.unwrap();
+        let together = app
+            .import_iati_files(read.clone(), &actor, false)
+            .await
+            .unwrap();
         let twin = TestDb::new(db.backend).await;
         let separate = App::new(twin.open().await);
         let mut each = Vec::new();
@@ -264,7 +267,7 @@ both_backends!(
         assert!(together[2].starts_with("refused"), "{together:?}");
         assert_eq!(app.stats().await.unwrap(), separate.stats().await.unwrap());
 
-        let again = app.import_iati_files(&files, &actor, false).await.unwrap();
+        let again = app.import_iati_files(read, &actor, false).await.unwrap();
         for report in again.iter().filter_map(|r| r.as_ref().ok()) {
             assert_eq!(
                 (report.created, report.updated, report.organizations_created),
@@ -297,8 +300,11 @@ async fn a_file_over_100_mb_is_refused_unread_in_both_languages() {
     // The same through a run of files: that file alone is refused.
     let small = b"<iati-activities version=\"2.03\"></iati-activities>".to_vec();
     let big = vec![b' '; limit as usize + 1];
-    let files: Vec<(&str, &[u8])> = vec![("small.xml", &small), ("big.xml", &big)];
-    let reports = app.import_iati_files(&files, &actor, false).await.unwrap();
+    let files = vec![
+        ("small.xml".to_string(), small),
+        ("big.xml".to_string(), big),
+    ];
+    let reports = app.import_iati_files(files, &actor, false).await.unwrap();
     assert!(reports[0].is_ok(), "{:?}", reports[0]);
     let big_refused = reports[1].as_ref().unwrap_err().to_string();
     assert!(big_refused.contains("big.xml"), "{big_refused}");

@@ -126,7 +126,7 @@ pub async fn upload(
         return Err(WebError::bad_request(lang, t(lang, "import.no_file")));
     }
     if meridian_app::is_iati_file(&upload.file_name) {
-        let (name, bytes) = (&upload.file_name, &upload.bytes);
+        let (name, bytes) = (&upload.file_name, upload.bytes);
         return import_iati::upload(&state, lang, &user, name, bytes, upload.dry_run).await;
     }
     let unit = user.0.principal.unit;

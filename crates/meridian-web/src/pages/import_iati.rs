@@ -23,7 +23,7 @@ pub async fn upload(
     lang: Lang,
     user: &User,
     file_name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     dry_run: bool,
 ) -> WebResult<Response> {
     // Records of no unit (the organizations a file names) are the admin's alone to edit.
@@ -39,7 +39,7 @@ pub async fn upload(
     // otherwise hold one of the server's async workers for the parse.
     let result = state
         .app
-        .import_iati_files(&[(file_name, bytes)], &user.actor(), dry_run)
+        .import_iati_files(vec![(file_name.to_string(), bytes)], &user.actor(), dry_run)
         .await
         .and_then(|mut reports| {
             reports
