@@ -13,7 +13,13 @@ fn push_ref(out: &mut String, r: &BytesRef<'_>, pos: u64) -> Result<(), ReadErro
     if r.is_char_ref() {
         match r.resolve_char_ref().map_err(|e| ReadError::xml(pos, e))? {
             Some(c) => out.push(c),
-            None => return Err(ReadError::xml_text(pos, "a character reference to nothing")),
+            None => {
+                return Err(ReadError::xml_text(
+                    pos,
+                    "a character reference to nothing",
+                    "字符引用没有指向任何字符",
+                ))
+            }
         }
         return Ok(());
     }
@@ -24,6 +30,7 @@ fn push_ref(out: &mut String, r: &BytesRef<'_>, pos: u64) -> Result<(), ReadErro
             return Err(ReadError::xml_text(
                 pos,
                 &format!("undeclared entity &{name};"),
+                &format!("实体 &{name}; 未声明"),
             ))
         }
     }

@@ -9,6 +9,7 @@ mod model;
 mod read;
 mod text;
 mod write;
+mod xml_error;
 
 pub use model::*;
 pub use read::{read_activities, read_activities_from, FileSummary};
@@ -19,8 +20,13 @@ use meridian_domain::Lang;
 /// Why a whole file was refused; nothing is imported from it.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReadError {
+    /// `message` in English, `zh` the same reason in Chinese.
     #[error("not well-formed XML near byte {position}: {message}")]
-    NotXml { position: u64, message: String },
+    NotXml {
+        position: u64,
+        message: String,
+        zh: String,
+    },
     #[error("not UTF-8 text{}", declared.as_ref().map(|d| format!(" (declared {d})")).unwrap_or_default())]
     NotUtf8 { declared: Option<String> },
     #[error("not an IATI activity file{}", root.as_ref().map(|r| format!(" (root element <{r}>)")).unwrap_or_default())]
@@ -37,19 +43,26 @@ impl ReadError {
             e => ReadError::NotXml {
                 position,
                 message: e.to_string(),
+                zh: xml_error::reason_zh(&e),
             },
         }
     }
 
-    fn xml_text(position: u64, message: &str) -> Self {
+    /// A well-formedness problem the reader finds itself, in English and Chinese.
+    fn xml_text(position: u64, en: &str, zh: &str) -> Self {
         ReadError::NotXml {
             position,
-            message: message.to_string(),
+            message: en.to_string(),
+            zh: zh.to_string(),
         }
     }
 
     fn truncated(position: u64) -> Self {
-        Self::xml_text(position, "the file ends inside an element")
+        Self::xml_text(
+            position,
+            "the file ends inside an element",
+            "文件在一个元素中间结束",
+        )
     }
 
     /// The reason in `lang`.
@@ -57,8 +70,8 @@ impl ReadError {
         match lang {
             Lang::En => self.to_string(),
             Lang::Zh => match self {
-                ReadError::NotXml { position, message } => {
-                    format!("不是格式正确的 XML（约第 {position} 字节）：{message}")
+                ReadError::NotXml { position, zh, .. } => {
+                    format!("不是格式正确的 XML（约第 {position} 字节）：{zh}")
                 }
                 ReadError::NotUtf8 { declared } => match declared {
                     Some(d) => format!("不是 UTF-8 文本（声明的编码为 {d}）"),

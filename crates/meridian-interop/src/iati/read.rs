@@ -57,10 +57,11 @@ pub fn read_activities_from(
             Event::Decl(d) => check_encoding(&d)?,
             Event::Start(e) | Event::Empty(e) if closed => {
                 let _ = e;
-                return Err(ReadError::NotXml {
-                    position: pos,
-                    message: "content after the root element".into(),
-                });
+                return Err(ReadError::xml_text(
+                    pos,
+                    "content after the root element",
+                    "根元素之后还有内容",
+                ));
             }
             Event::Start(e) if !opened => {
                 root(&e)?;
@@ -90,28 +91,27 @@ pub fn read_activities_from(
             }
             Event::End(_) => closed = true,
             Event::Text(t) if (!opened || closed) && !t.xml10_content().trim().is_empty() => {
-                return Err(ReadError::NotXml {
-                    position: pos,
-                    message: "text outside the root element".into(),
-                });
+                return Err(outside_root(pos));
             }
             Event::CData(_) | Event::GeneralRef(_) if !opened || closed => {
-                return Err(ReadError::NotXml {
-                    position: pos,
-                    message: "text outside the root element".into(),
-                });
+                return Err(outside_root(pos));
             }
             Event::Eof if !opened => return Err(ReadError::NotIati { root: None }),
             Event::Eof if !closed => {
-                return Err(ReadError::NotXml {
-                    position: pos,
-                    message: "the file ends before </iati-activities>".into(),
-                })
+                return Err(ReadError::xml_text(
+                    pos,
+                    "the file ends before </iati-activities>",
+                    "文件在 </iati-activities> 之前就结束了",
+                ))
             }
             Event::Eof => return Ok(summary),
             _ => {}
         }
     }
+}
+
+fn outside_root(pos: u64) -> ReadError {
+    ReadError::xml_text(pos, "text outside the root element", "根元素之外有文本")
 }
 
 fn root(e: &BytesStart<'_>) -> Result<(), ReadError> {
