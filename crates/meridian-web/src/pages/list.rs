@@ -12,7 +12,7 @@ use meridian_app::{RecordFilter, Sort};
 use meridian_domain::records::{status_label, statuses};
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, RecordKind};
-use meridian_store::ListQuery;
+use meridian_store::{ListQuery, Page, StoredRecord};
 use minijinja::context;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -104,17 +104,7 @@ pub async fn page(
         return export(&state, lang, &user, kind, &params, format).await;
     }
     let page = params.page.unwrap_or(1).max(1);
-    let found = state
-        .app
-        .find(
-            kind,
-            &params.filter(&user.0.principal),
-            params.sort(lang),
-            (page - 1) * PER_PAGE,
-            PER_PAGE,
-        )
-        .await
-        .map_err(|e| WebError::from_app(lang, e))?;
+    let (found, counts) = listed(&state, lang, &user, kind, &params, page).await?;
     let pages = (found.total as usize).div_ceil(PER_PAGE).max(1);
     let groups = state
         .app
@@ -150,7 +140,7 @@ pub async fn page(
     );
     let download =
         |format: &str| list_url(kind, &raw, &["page", "format"], &format!("format={format}"));
-    let statuses = status_tabs(&state, lang, &user, kind, &params, &raw).await?;
+    let statuses = status_tabs(lang, kind, &params, &raw, counts.as_ref());
     let items: Vec<_> = summaries(&state.app, &found.items)
         .await
         .into_iter()
@@ -191,33 +181,77 @@ pub async fn page(
         .map_err(|e| WebError::internal(lang, e))
 }
 
-/// For kinds with a status, one tab per status with its count under the other filters
-/// (the inquiry inbox: new, contacted, in discussion...); empty for other kinds.
-async fn status_tabs(
+/// How many records each status has under the list's other filters.
+struct StatusCounts {
+    all: usize,
+    each: HashMap<String, usize>,
+}
+
+/// The page of records the list shows and, for kinds with a status, the count of each
+/// status: both from one scan of the kind without the status filter, which is then applied
+/// here as `App::find` would (a second scan for the counts read every record again).
+async fn listed(
     state: &WebState,
     lang: meridian_domain::Lang,
     user: &User,
     kind: RecordKind,
     params: &ListParams,
+    page: usize,
+) -> WebResult<(Page<StoredRecord>, Option<StatusCounts>)> {
+    let filter = params.filter(&user.0.principal);
+    let offset = (page - 1) * PER_PAGE;
+    let find = |filter: RecordFilter, offset, limit| async move {
+        state
+            .app
+            .find(kind, &filter, params.sort(lang), offset, limit)
+            .await
+            .map_err(|e| WebError::from_app(lang, e))
+    };
+    if statuses(kind, lang).is_empty() {
+        return Ok((find(filter, offset, PER_PAGE).await?, None));
+    }
+    let wanted = filter.status.clone();
+    let all = find(
+        RecordFilter {
+            status: None,
+            ..filter
+        },
+        0,
+        usize::MAX,
+    )
+    .await?;
+    let mut counts = StatusCounts {
+        all: all.items.len(),
+        each: HashMap::new(),
+    };
+    for code in all.items.iter().filter_map(|r| r.body.status()) {
+        *counts.each.entry(code.to_string()).or_default() += 1;
+    }
+    let matching: Vec<StoredRecord> = all
+        .items
+        .into_iter()
+        .filter(|r| wanted.as_deref().is_none_or(|w| r.body.status() == Some(w)))
+        .collect();
+    let found = Page {
+        total: matching.len() as u64,
+        items: matching.into_iter().skip(offset).take(PER_PAGE).collect(),
+    };
+    Ok((found, Some(counts)))
+}
+
+/// For kinds with a status, one tab per status with its count under the other filters
+/// (the inquiry inbox: new, contacted, in discussion...); empty for other kinds.
+fn status_tabs(
+    lang: meridian_domain::Lang,
+    kind: RecordKind,
+    params: &ListParams,
     raw: &Option<String>,
-) -> WebResult<Vec<minijinja::Value>> {
+    counts: Option<&StatusCounts>,
+) -> Vec<minijinja::Value> {
     let statuses = statuses(kind, lang);
-    if statuses.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut filter = params.filter(&user.0.principal);
-    filter.status = None;
-    let all = state
-        .app
-        .find(kind, &filter, Sort::Updated, 0, usize::MAX)
-        .await
-        .map_err(|e| WebError::from_app(lang, e))?;
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for record in &all.items {
-        if let Some(code) = record.body.status() {
-            *counts.entry(code).or_default() += 1;
-        }
-    }
+    let Some(counts) = counts.filter(|_| !statuses.is_empty()) else {
+        return Vec::new();
+    };
     let url = |status: &str| {
         let added = if status.is_empty() {
             String::new()
@@ -227,16 +261,16 @@ async fn status_tabs(
         list_url(kind, raw, &["page", "status"], &added)
     };
     let mut tabs = vec![context! {
-        code => "", label => t(lang, "filter.any"), count => all.items.len(),
+        code => "", label => t(lang, "filter.any"), count => counts.all,
         href => url(""), current => params.status.trim().is_empty(),
     }];
     tabs.extend(statuses.into_iter().map(|(code, label)| {
         context! {
-            code, label, count => counts.get(code).copied().unwrap_or(0),
+            code, label, count => counts.each.get(code).copied().unwrap_or(0),
             href => url(code), current => params.status.trim() == code,
         }
     }));
-    Ok(tabs)
+    tabs
 }
 
 /// Every record the list's filters select (not only one page), as CSV or Excel (id, both
