@@ -14,8 +14,8 @@ pub(crate) const COMMIT_INTERVAL: Duration = Duration::from_millis(500);
 
 pub(crate) struct BatchRun<'a> {
     app: &'a App,
-    session: Option<Box<dyn BatchSession>>,
-    opened: Instant,
+    /// The open session and when it was opened.
+    session: Option<(Box<dyn BatchSession>, Instant)>,
     /// The states written since the last commit, for figures and search after it.
     after: Vec<NewRecord>,
 }
@@ -26,7 +26,6 @@ impl<'a> BatchRun<'a> {
         Self {
             app,
             session: None,
-            opened: Instant::now(),
             after: Vec::new(),
         }
     }
@@ -38,11 +37,11 @@ impl<'a> BatchRun<'a> {
         mut batch: Batch,
         actor: &Actor,
     ) -> AppResult<BatchOutcome> {
-        let session = match &mut self.session {
-            Some(session) => session,
+        let (session, _) = match &mut self.session {
+            Some(open) => open,
             None => {
-                self.opened = Instant::now();
-                self.session.insert(self.app.store.begin_batches().await?)
+                let session = self.app.store.begin_batches().await?;
+                self.session.insert((session, Instant::now()))
             }
         };
         let after = self.app.states_for_views(&mut batch);
@@ -53,12 +52,14 @@ impl<'a> BatchRun<'a> {
 
     /// Whether the session has been open for `COMMIT_INTERVAL`.
     pub(crate) fn due(&self) -> bool {
-        self.session.is_some() && self.opened.elapsed() >= COMMIT_INTERVAL
+        self.session
+            .as_ref()
+            .is_some_and(|(_, opened)| opened.elapsed() >= COMMIT_INTERVAL)
     }
 
     /// Makes what was applied durable, then lets figures and search take it in.
     pub(crate) async fn commit(&mut self) -> AppResult<()> {
-        let Some(session) = self.session.take() else {
+        let Some((session, _)) = self.session.take() else {
             return Ok(());
         };
         session.commit().await?;

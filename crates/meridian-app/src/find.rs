@@ -13,7 +13,7 @@ use meridian_domain::user::Principal;
 use meridian_domain::{Approval, Lang, RecordBody, RecordId, RecordKind};
 use meridian_search::SearchQuery;
 use meridian_store::{ListQuery, Page, StoredRecord};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RecordFilter {
@@ -30,6 +30,15 @@ pub struct RecordFilter {
     pub reader: Option<Principal>,
     /// Only records with this status code (kinds with a status: inquiries, projects...).
     pub status: Option<String>,
+}
+
+/// How many records each status has (`App::find_with_status_counts`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    /// Every record, whatever its status.
+    pub all: usize,
+    /// By status code.
+    pub each: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -79,9 +88,42 @@ impl App {
             .filter(|r| matches(r, filter, members.as_ref()))
             .collect();
         sort_records(&mut items, sort);
-        let total = items.len() as u64;
-        let items = items.into_iter().skip(offset).take(limit).collect();
-        Ok(Page { items, total })
+        Ok(page_of(items, offset, limit))
+    }
+
+    /// [`App::find`] together with how many records each status has under the filter's
+    /// other conditions (the list page's status tabs): one scan of the kind without the
+    /// status condition, which is then applied to it.
+    pub async fn find_with_status_counts(
+        &self,
+        kind: RecordKind,
+        filter: &RecordFilter,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> AppResult<(Page<StoredRecord>, StatusCounts)> {
+        let others = RecordFilter {
+            status: None,
+            ..filter.clone()
+        };
+        let all = self.find(kind, &others, sort, 0, usize::MAX).await?;
+        let mut counts = StatusCounts {
+            all: all.items.len(),
+            each: HashMap::new(),
+        };
+        for code in all.items.iter().filter_map(|r| r.body.status()) {
+            *counts.each.entry(code.to_string()).or_default() += 1;
+        }
+        let status_only = RecordFilter {
+            status: filter.status.clone(),
+            ..RecordFilter::default()
+        };
+        let matching: Vec<StoredRecord> = all
+            .items
+            .into_iter()
+            .filter(|r| matches(r, &status_only, None))
+            .collect();
+        Ok((page_of(matching, offset, limit), counts))
     }
 
     /// Like [`App::find`], among the live records of `kind` that a full-text search for
@@ -118,9 +160,15 @@ impl App {
                 items.push(record);
             }
         }
-        let total = items.len() as u64;
-        let items = items.into_iter().skip(offset).take(limit).collect();
-        Ok(Page { items, total })
+        Ok(page_of(items, offset, limit))
+    }
+}
+
+/// `limit` of `items` from `offset`, with how many there were in all.
+fn page_of(items: Vec<StoredRecord>, offset: usize, limit: usize) -> Page<StoredRecord> {
+    Page {
+        total: items.len() as u64,
+        items: items.into_iter().skip(offset).take(limit).collect(),
     }
 }
 

@@ -29,7 +29,7 @@ pub use dashboard::{falls_due, today, Due};
 pub use demo::DemoReport;
 pub use error::AppError;
 pub use export::TableFormat;
-pub use find::{RecordFilter, Sort};
+pub use find::{RecordFilter, Sort, StatusCounts};
 pub use iati::{is_iati_file, IatiExportOptions, IatiImportReport, SkippedActivity};
 pub use import::{ImportOptions, ImportProblem, ImportReport, Progress, Severity};
 pub use meridian_analytics as analytics;

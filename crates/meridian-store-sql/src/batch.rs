@@ -32,12 +32,12 @@ impl SqlStore {
 
     /// `ExchangeStore::begin_batches`: one write transaction, each batch in a savepoint.
     pub(crate) async fn batch_session(&self) -> StoreResult<SqlBatchSession> {
-        let pool = self.sessions.as_ref().unwrap_or(&self.pool);
+        let pool = self.sessions.as_ref().map_or(&self.pool, |s| &s.pool);
         let mut session = SqlBatchSession {
             store: self.clone(),
             tx: self.begin_write_on(pool).await?,
         };
-        if let Some(sql) = self.dialect.session_start {
+        if let Some(sql) = self.sessions.as_ref().and_then(|s| s.start) {
             session.run(sql).await?;
         }
         Ok(session)
@@ -146,11 +146,12 @@ impl BatchSession for SqlBatchSession {
     }
 
     async fn commit(mut self: Box<Self>) -> StoreResult<()> {
-        if let Some(sql) = self.store.dialect.session_end {
+        let settings = self.store.sessions.clone();
+        if let Some(sql) = settings.as_ref().and_then(|s| s.end) {
             self.run(sql).await?;
         }
         self.tx.commit().await.map_err(backend)?;
-        if let Some(sql) = self.store.dialect.checkpoint {
+        if let Some(sql) = settings.and_then(|s| s.after_commit) {
             let pool = self.store.pool.clone();
             tokio::spawn(async move {
                 // Passive: it copies what no reader still needs and waits for no one; a

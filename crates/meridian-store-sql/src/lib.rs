@@ -27,8 +27,20 @@ pub struct SqlStore {
     pool: AnyPool,
     /// Where batch sessions (import runs) take their connection, when the backend keeps
     /// them apart (`with_session_pool`); else from `pool`.
-    sessions: Option<AnyPool>,
+    sessions: Option<SessionPool>,
     dialect: Dialect,
+}
+
+/// The connections batch sessions (import runs) use, kept apart so that they can carry
+/// settings only sessions want, with what to run around each session.
+#[derive(Clone)]
+pub struct SessionPool {
+    pub pool: AnyPool,
+    /// Run on the session's connection when it starts, and before it commits.
+    pub start: Option<&'static str>,
+    pub end: Option<&'static str>,
+    /// Run on the main pool, in the background, once a session has committed.
+    pub after_commit: Option<&'static str>,
 }
 
 impl SqlStore {
@@ -40,10 +52,8 @@ impl SqlStore {
         }
     }
 
-    /// Batch sessions take their connections from `sessions`, whose connections can carry
-    /// settings only sessions want (SQLite: no checkpoint on commit, see
-    /// `Dialect::checkpoint`).
-    pub fn with_session_pool(mut self, sessions: AnyPool) -> Self {
+    /// Batch sessions take their connections from `sessions`.
+    pub fn with_session_pool(mut self, sessions: SessionPool) -> Self {
         self.sessions = Some(sessions);
         self
     }

@@ -8,14 +8,13 @@ use crate::i18n::{t, UiLang};
 use crate::WebState;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use meridian_app::{RecordFilter, Sort};
+use meridian_app::{RecordFilter, Sort, StatusCounts};
 use meridian_domain::records::{status_label, statuses};
 use meridian_domain::user::Principal;
 use meridian_domain::{Approval, RecordKind};
 use meridian_store::{ListQuery, Page, StoredRecord};
 use minijinja::context;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 pub const PER_PAGE: usize = 50;
 
@@ -181,15 +180,8 @@ pub async fn page(
         .map_err(|e| WebError::internal(lang, e))
 }
 
-/// How many records each status has under the list's other filters.
-struct StatusCounts {
-    all: usize,
-    each: HashMap<String, usize>,
-}
-
 /// The page of records the list shows and, for kinds with a status, the count of each
-/// status: both from one scan of the kind without the status filter, which is then applied
-/// here as `App::find` would (a second scan for the counts read every record again).
+/// status under the other filters (from the same scan).
 async fn listed(
     state: &WebState,
     lang: meridian_domain::Lang,
@@ -199,44 +191,18 @@ async fn listed(
     page: usize,
 ) -> WebResult<(Page<StoredRecord>, Option<StatusCounts>)> {
     let filter = params.filter(&user.0.principal);
-    let offset = (page - 1) * PER_PAGE;
-    let find = |filter: RecordFilter, offset, limit| async move {
-        state
+    let (offset, sort) = ((page - 1) * PER_PAGE, params.sort(lang));
+    let found = if statuses(kind, lang).is_empty() {
+        let page = state.app.find(kind, &filter, sort, offset, PER_PAGE).await;
+        page.map(|page| (page, None))
+    } else {
+        let found = state
             .app
-            .find(kind, &filter, params.sort(lang), offset, limit)
-            .await
-            .map_err(|e| WebError::from_app(lang, e))
+            .find_with_status_counts(kind, &filter, sort, offset, PER_PAGE)
+            .await;
+        found.map(|(page, counts)| (page, Some(counts)))
     };
-    if statuses(kind, lang).is_empty() {
-        return Ok((find(filter, offset, PER_PAGE).await?, None));
-    }
-    let wanted = filter.status.clone();
-    let all = find(
-        RecordFilter {
-            status: None,
-            ..filter
-        },
-        0,
-        usize::MAX,
-    )
-    .await?;
-    let mut counts = StatusCounts {
-        all: all.items.len(),
-        each: HashMap::new(),
-    };
-    for code in all.items.iter().filter_map(|r| r.body.status()) {
-        *counts.each.entry(code.to_string()).or_default() += 1;
-    }
-    let matching: Vec<StoredRecord> = all
-        .items
-        .into_iter()
-        .filter(|r| wanted.as_deref().is_none_or(|w| r.body.status() == Some(w)))
-        .collect();
-    let found = Page {
-        total: matching.len() as u64,
-        items: matching.into_iter().skip(offset).take(PER_PAGE).collect(),
-    };
-    Ok((found, Some(counts)))
+    found.map_err(|e| WebError::from_app(lang, e))
 }
 
 /// For kinds with a status, one tab per status with its count under the other filters
