@@ -14,6 +14,10 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+/// The binary's allocator (crates/meridian/src/main.rs), so the run is measured as it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use meridian_app::{App, IatiImportReport};
 use meridian_interop::iati::read_activities_from;
 use meridian_store::Actor;

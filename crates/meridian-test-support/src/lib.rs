@@ -68,6 +68,40 @@ impl TestDb {
         }
     }
 
+    /// Makes the database itself refuse (with a trigger) any record whose content contains
+    /// `marker`: a refusal no check of the application or the store foresees, for tests of
+    /// what a write that fails in the database leaves. `open` the store first.
+    pub async fn refuse_records_containing(&self, marker: &str) {
+        let pattern = format!("%{}%", marker.replace('\'', "''"));
+        let statements = match self.backend {
+            Backend::Sqlite => vec![format!(
+                "CREATE TRIGGER refuse_marked BEFORE INSERT ON records \
+                 WHEN NEW.data LIKE '{pattern}' \
+                 BEGIN SELECT RAISE(ABORT, 'refused by the test database'); END"
+            )],
+            Backend::Postgres => vec![
+                format!(
+                    "CREATE FUNCTION refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                     BEGIN IF NEW.data LIKE '{pattern}' THEN \
+                     RAISE EXCEPTION 'refused by the test database'; END IF; \
+                     RETURN NEW; END $$"
+                ),
+                "CREATE TRIGGER refuse_marked BEFORE INSERT ON records \
+                 FOR EACH ROW EXECUTE FUNCTION refuse_marked()"
+                    .to_string(),
+            ],
+        };
+        let pool = meridian_store_sql::SqlStore::connect(&self.url, 1)
+            .await
+            .expect("connect to the test database");
+        for sql in &statements {
+            sqlx::Executor::execute(&pool, sql.as_str())
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+        pool.close().await;
+    }
+
     /// Opens (and migrates) the store, as the binary would.
     pub async fn open(&self) -> Arc<dyn Store> {
         let store = match self.backend {

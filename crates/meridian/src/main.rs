@@ -12,6 +12,13 @@ mod users;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: an import allocates on one thread (the
+/// parser's) what it frees on another, and glibc handed that memory back to the kernel
+/// and faulted it in again file after file (two thirds of an IATI run's page faults, about
+/// 8% of its CPU time; docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     init_logging(&cli);

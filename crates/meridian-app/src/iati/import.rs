@@ -5,7 +5,7 @@
 //! of the same file updates instead of adding. `import_iati_files` imports several files
 //! one after another, each all or nothing, scanning the database once for all of them.
 
-use super::resolve::{Existing, KnownProject, Resolver};
+use super::resolve::{Existing, KnownProject, Learned, Resolver};
 use crate::batch_run::BatchRun;
 use crate::records::validate;
 use crate::{App, AppError, AppResult};
@@ -147,24 +147,28 @@ impl App {
         let bytes = read_limited(source, input)?;
         let file = read_file(source, |each| read_activities_from(&bytes, each))?;
         let mut existing = self.existing_for_iati().await?;
+        let planned = plan_file(&mut existing, &file, source, dry_run)?;
         let mut run = BatchRun::new(self);
-        let report = self
-            .import_read(&mut existing, file, source, actor, dry_run, &mut run)
-            .await?;
+        if let Some(batch) = planned.batch {
+            run.apply(batch, actor).await?;
+        }
         run.commit().await?;
-        Ok(report)
+        Ok(planned.report)
     }
 
     /// Imports IATI files (name, bytes; the bytes move to the parsing thread, uncopied) one
-    /// after another, each as `import_iati` would: all
-    /// or nothing, with its own report or error. The database is scanned for matching
-    /// once, not once per file; what each file writes (or, in a dry run, would write) is
-    /// matched by the files after it. Files are parsed ahead on blocking threads
-    /// (`READ_AHEAD` at a time) while earlier ones are written, and their writes are
-    /// committed together every `COMMIT_INTERVAL` and at the end (`BatchRun`), so a
-    /// report is returned only for what is durably stored. Fails as a whole only when
-    /// the scan fails; when a commit fails, the files since the last commit, and the
-    /// files after them, get that error instead of a report.
+    /// after another, each as `import_iati` would: all or nothing, with its own report or
+    /// error. The database is scanned for matching once, not once per file; what each
+    /// file writes (or, in a dry run, would write) is matched by the files after it.
+    ///
+    /// Three things go on at once: files are parsed ahead on blocking threads
+    /// (`READ_AHEAD` at a time); a file's batch is written on a task of its own
+    /// (`BatchRun::start`); and meanwhile the next file is matched and planned as if the
+    /// one being written will be stored (planned again, in the rare case it is refused).
+    /// Writes are committed together every `COMMIT_INTERVAL` and at the end, so a report
+    /// is returned only for what is durably stored. Fails as a whole only when the scan
+    /// fails; when a commit fails, the files since the last commit, and the files after
+    /// them, get that error instead of a report.
     pub async fn import_iati_files(
         &self,
         files: Vec<(String, Vec<u8>)>,
@@ -177,6 +181,7 @@ impl App {
         let mut run = BatchRun::new(self);
         // Reports of files written since the last commit start here.
         let mut uncommitted = 0;
+        let mut writing: Option<Written> = None;
         let mut unread = files.into_iter();
         let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
         for (i, source) in names.iter().enumerate() {
@@ -191,16 +196,57 @@ impl App {
                     "reading IATI file {source}: {e}"
                 )))
             });
-            let report = match read {
+            let (file, mut planned) = match read {
                 Ok(file) => {
-                    self.import_read(&mut existing, file, source, actor, dry_run, &mut run)
-                        .await
+                    let planned = plan_file(&mut existing, &file, source, dry_run);
+                    (Some(file), planned)
                 }
-                Err(e) => Err(e),
+                Err(e) => (None, Err(e)),
             };
-            reports.push(report);
+            if let Some(before) = writing.take() {
+                match before.outcome(&mut run).await {
+                    Ok(report) => reports.push(Ok(report)),
+                    Err((e, learned)) => {
+                        // This file was planned against what the refused one would have
+                        // written: both are taken back, latest first, and this one is
+                        // planned anew.
+                        if let Some(file) = &file {
+                            if let Ok(p) = planned {
+                                existing.forget(p.learned);
+                            }
+                            existing.forget(learned);
+                            planned = plan_file(&mut existing, file, source, dry_run);
+                        } else {
+                            existing.forget(learned);
+                        }
+                        reports.push(Err(e));
+                    }
+                }
+            }
+            match planned {
+                Ok(Planned {
+                    report,
+                    batch: Some(batch),
+                    learned,
+                }) => match run.start(batch, actor).await {
+                    Ok(()) => writing = Some(Written { report, learned }),
+                    Err(e) => {
+                        existing.forget(learned);
+                        reports.push(Err(e));
+                    }
+                },
+                Ok(Planned { report, .. }) => reports.push(Ok(report)),
+                Err(e) => reports.push(Err(e)),
+            }
+            drop(file);
             let last = i + 1 == names.len();
             if run.due() || last {
+                if let Some(before) = writing.take() {
+                    reports.push(before.outcome(&mut run).await.map_err(|(e, learned)| {
+                        existing.forget(learned);
+                        e
+                    }));
+                }
                 if let Err(e) = run.commit().await {
                     // Nothing since the last commit is stored, and what the files after
                     // would be matched against is no longer true: they are not read.
@@ -214,70 +260,103 @@ impl App {
         }
         Ok(reports)
     }
+}
 
-    /// A file read whole, matched against `existing` and written; `existing` then holds
-    /// what was written, or is as it was when the file is refused.
-    async fn import_read(
-        &self,
-        existing: &mut Existing,
-        (summary, activities): ReadFile,
-        source: &str,
-        actor: &Actor,
-        dry_run: bool,
+/// A file whose batch is being written: its report, and what it taught the matching.
+struct Written {
+    report: IatiImportReport,
+    learned: Learned,
+}
+
+impl Written {
+    /// The file's report once its batch is written, or the store's refusal and what the
+    /// matching must forget.
+    async fn outcome(
+        self,
         run: &mut BatchRun<'_>,
-    ) -> AppResult<IatiImportReport> {
-        let mut report = IatiImportReport {
-            version: summary.version,
-            activities: summary.activities,
-            dry_run,
-            ..Default::default()
-        };
-        let mut resolver = Resolver::new(&mut existing.orgs);
-        let start = resolver.mark();
-        let mut seen = HashSet::new();
-        let mut creates = Vec::new();
-        let mut updates = Vec::new();
-        for (i, act) in activities.into_iter().enumerate() {
-            let identifier = act.identifier.clone();
-            match plan(act, &existing.projects, &mut resolver, &mut seen) {
-                Ok(Outcome::Create(new)) => creates.push(*new),
-                Ok(Outcome::Update(change)) => updates.push(*change),
-                Ok(Outcome::Unchanged) => report.unchanged += 1,
-                Err(problems) => report.skipped.push(SkippedActivity {
-                    position: i + 1,
-                    identifier,
-                    problems,
-                }),
-            }
+    ) -> Result<IatiImportReport, (AppError, Learned)> {
+        match run.finish().await {
+            Some(Err(e)) => Err((e, self.learned)),
+            Some(Ok(_)) | None => Ok(self.report),
         }
-        let orgs = resolver.take_new();
-        report.organizations_created = orgs.len();
-        report.created = creates.len();
-        report.updated = updates.len();
-        let learned = known_after(&creates, &updates);
-        if !dry_run {
-            if let Err(e) = write_iati(run, orgs, creates, updates, source, actor).await {
+    }
+}
+
+/// A file worked out: its report, the batch that writes it (none in a dry run, or when
+/// the file changes nothing), and what `existing` learned from it.
+struct Planned {
+    report: IatiImportReport,
+    batch: Option<Batch>,
+    learned: Learned,
+}
+
+/// Matches a file read whole against `existing` and works out its batch; `existing` then
+/// holds what the file writes (or would write), as the next file must see it: `learned`
+/// takes that back. A refused file leaves `existing` as it was.
+fn plan_file(
+    existing: &mut Existing,
+    (summary, activities): &ReadFile,
+    source: &str,
+    dry_run: bool,
+) -> AppResult<Planned> {
+    let mut report = IatiImportReport {
+        version: summary.version.clone(),
+        activities: summary.activities,
+        dry_run,
+        ..Default::default()
+    };
+    let mut resolver = Resolver::new(&mut existing.orgs);
+    let start = resolver.mark();
+    let mut seen = HashSet::new();
+    let mut creates = Vec::new();
+    let mut updates = Vec::new();
+    for (i, act) in activities.iter().enumerate() {
+        match plan(act, &existing.projects, &mut resolver, &mut seen) {
+            Ok(Outcome::Create(new)) => creates.push(*new),
+            Ok(Outcome::Update(change)) => updates.push(*change),
+            Ok(Outcome::Unchanged) => report.unchanged += 1,
+            Err(problems) => report.skipped.push(SkippedActivity {
+                position: i + 1,
+                identifier: act.identifier.clone(),
+                problems,
+            }),
+        }
+    }
+    let orgs = resolver.take_new();
+    report.organizations_created = orgs.len();
+    report.created = creates.len();
+    report.updated = updates.len();
+    let projects = known_after(&creates, &updates);
+    let batch = if dry_run {
+        None
+    } else {
+        match batch_of(orgs, creates, updates, source) {
+            Ok(batch) => batch,
+            Err(e) => {
                 resolver.rollback(start);
                 return Err(e);
             }
         }
-        resolver.end_file();
-        existing.projects.extend(learned);
-        Ok(report)
-    }
+    };
+    let mut learned = resolver.end_file();
+    existing.learn(projects, &mut learned);
+    Ok(Planned {
+        report,
+        batch,
+        learned,
+    })
 }
 
 /// New organizations, then new projects, then updates: one batch of the run (all or
-/// nothing), the file named in every history entry. Projects were validated when
-/// planned; the organizations the file adds are validated here.
-async fn write_iati(
-    run: &mut BatchRun<'_>,
+/// nothing), the file named in every history entry; `None` when there is nothing to
+/// write. Projects were validated when planned; the organizations the file adds are
+/// validated here.
+fn batch_of(
     orgs: Vec<NewRecord>,
     projects: Vec<NewRecord>,
     updates: Vec<(KnownProject, Project)>,
     source: &str,
-    actor: &Actor,
-) -> AppResult<()> {
+) -> AppResult<Option<Batch>> {
     for new in &orgs {
         let kind = new.body.kind();
         validate(&new.body, || format!("new {kind}"))?;
@@ -293,15 +372,13 @@ async fn write_iati(
         })
         .collect();
     if creates.is_empty() && updates.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
-    let batch = Batch {
+    Ok(Some(Batch {
         creates,
         updates,
         comment: Some(format!("IATI import: {source}")),
-    };
-    run.apply(batch, actor).await?;
-    Ok(())
+    }))
 }
 
 /// The projects a file's writes leave, by IATI identifier, as the next file sees them.
@@ -332,7 +409,7 @@ fn known_after(
 
 /// The project an activity becomes (new, or an update of the one with its identifier).
 fn plan(
-    act: IatiActivity,
+    act: &IatiActivity,
     projects: &HashMap<String, KnownProject>,
     resolver: &mut Resolver,
     seen: &mut HashSet<String>,
@@ -383,7 +460,7 @@ fn plan(
 }
 
 fn project_of(
-    act: IatiActivity,
+    act: &IatiActivity,
     base: Option<Project>,
     identifier: String,
     resolver: &mut Resolver,
@@ -451,8 +528,8 @@ fn project_of(
         description: Default::default(),
         iati_identifier: None,
     });
-    project.title = act.title;
-    project.description = act.description;
+    project.title = act.title.clone();
+    project.description = act.description.clone();
     project.participants = participants;
     project.countries = countries;
     project.period = period;

@@ -20,6 +20,37 @@ pub(super) struct Existing {
     pub projects: HashMap<String, KnownProject>,
 }
 
+/// What `Existing` learned from one file: the organization keys it added and the
+/// projects it put in (with what each replaced), so that they can be taken back when the
+/// file's write is refused after the files after it were matched.
+#[derive(Debug, Default)]
+pub(super) struct Learned {
+    keys: Vec<(Table, String)>,
+    projects: Vec<(String, Option<KnownProject>)>,
+}
+
+impl Existing {
+    /// The projects a file's writes leave, by IATI identifier, as the next file sees them.
+    pub fn learn(&mut self, projects: Vec<(String, KnownProject)>, learned: &mut Learned) {
+        for (identifier, known) in projects {
+            let replaced = self.projects.insert(identifier.clone(), known);
+            learned.projects.push((identifier, replaced));
+        }
+    }
+
+    /// Takes back what one file taught; the files learned after it must be forgotten
+    /// first.
+    pub fn forget(&mut self, learned: Learned) {
+        for (identifier, replaced) in learned.projects.into_iter().rev() {
+            match replaced {
+                Some(known) => self.projects.insert(identifier, known),
+                None => self.projects.remove(&identifier),
+            };
+        }
+        self.orgs.remove(learned.keys);
+    }
+}
+
 /// A project as far as an import needs it: to see whether a file changes it, and to
 /// update it at the version it was read.
 #[derive(Debug, Clone)]
@@ -49,7 +80,7 @@ pub(super) struct OrgIndex {
     by_name: HashMap<String, RecordId>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 enum Table {
     Ref,
     Name,
@@ -69,6 +100,15 @@ impl OrgIndex {
         }
         map.insert(key, id);
         true
+    }
+
+    fn remove(&mut self, keys: Vec<(Table, String)>) {
+        for (table, key) in keys {
+            match table {
+                Table::Ref | Table::FileRef => self.by_ref.remove(&key),
+                Table::Name => self.by_name.remove(&key),
+            };
+        }
     }
 
     fn add_org(&mut self, id: RecordId, org: &Organization, log: &mut Vec<(Table, String)>) {
@@ -116,22 +156,22 @@ impl<'i> Resolver<'i> {
     }
 
     pub fn rollback(&mut self, mark: Mark) {
-        for (table, key) in self.log.drain(mark.log..) {
-            match table {
-                Table::Ref | Table::FileRef => self.index.by_ref.remove(&key),
-                Table::Name => self.index.by_name.remove(&key),
-            };
-        }
+        self.index.remove(self.log.split_off(mark.log));
         self.new.truncate(mark.new);
     }
 
     /// After a file: the index keeps its new organizations, as a scan of the database
-    /// would find them, and forgets the identifiers that held for that file only.
-    pub fn end_file(&mut self) {
-        for (table, key) in self.log.drain(..) {
-            if let Table::FileRef = table {
-                self.index.by_ref.remove(&key);
-            }
+    /// would find them, and forgets the identifiers that held for that file only. What
+    /// it kept is learned from the file.
+    pub fn end_file(self) -> Learned {
+        let (file_only, kept) = self
+            .log
+            .into_iter()
+            .partition(|(table, _)| matches!(table, Table::FileRef));
+        self.index.remove(file_only);
+        Learned {
+            keys: kept,
+            projects: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use super::iati::{assert_valid, export, shared};
 use meridian_app::{App, AppError};
+use meridian_domain::RecordKind;
 use meridian_store::Actor;
 use meridian_test_support::{both_backends, Backend, TestDb};
 use std::io::Read;
@@ -275,6 +276,72 @@ both_backends!(
                 "{report:?}"
             );
         }
+    }
+);
+
+/// An IATI file of activities (identifier, title), each reported by and naming one
+/// organization.
+fn activities_file(activities: &[(&str, &str)]) -> Vec<u8> {
+    let org = r#"ref="XM-TEST-ORG" type="10"><narrative>Test Health Institute</narrative>"#;
+    let mut xml = String::from(r#"<iati-activities version="2.03">"#);
+    for (identifier, title) in activities {
+        xml.push_str(&format!(
+            "<iati-activity><iati-identifier>{identifier}</iati-identifier>\
+             <reporting-org {org}</reporting-org>\
+             <title><narrative>{title}</narrative></title>\
+             <participating-org role=\"1\" {org}</participating-org>\
+             <activity-status code=\"2\"/></iati-activity>"
+        ));
+    }
+    xml.push_str("</iati-activities>");
+    xml.into_bytes()
+}
+
+both_backends!(
+    a_file_the_store_refuses_takes_back_what_the_next_file_was_matched_against,
+    |db: TestDb| async move {
+        let app = App::new(db.open().await);
+        // The database itself refuses a record whose content carries a marker: a refusal
+        // the import's own checks cannot foresee.
+        db.refuse_records_containing("REFUSE-ME").await;
+        // The second file is matched while the first is being written, against what the
+        // first would store: its organization, and its activity as a project to update.
+        let files = vec![
+            (
+                "first.xml".to_string(),
+                activities_file(&[("XM-TEST-A1", "REFUSE-ME water supply")]),
+            ),
+            (
+                "second.xml".to_string(),
+                activities_file(&[
+                    ("XM-TEST-B1", "Rural clinic"),
+                    ("XM-TEST-A1", "Water supply"),
+                ]),
+            ),
+        ];
+        let reports = app
+            .import_iati_files(files, &Actor::new("test"), false)
+            .await
+            .unwrap();
+        assert!(
+            matches!(&reports[0], Err(e) if e.to_string().contains("refused by the test database")),
+            "{:?}",
+            reports[0]
+        );
+        let second = reports[1].as_ref().expect("the second file is stored");
+        assert_eq!(
+            (second.created, second.updated, second.organizations_created),
+            (2, 0, 1),
+            "{second:?}"
+        );
+        let stats = app.stats().await.unwrap();
+        assert_eq!(
+            (
+                stats[&RecordKind::Project],
+                stats[&RecordKind::Organization]
+            ),
+            (2, 1)
+        );
     }
 );
 
