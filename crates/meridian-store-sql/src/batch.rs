@@ -5,7 +5,7 @@
 //! one-record path would report. The rows then go in with multi-row INSERTs, all inside
 //! the one transaction; history rows are the ones the one-record path writes.
 
-use crate::bulk::{fetch_by_ids, Params, Rows, Updated};
+use crate::bulk::{fetch_by_ids, first_chunk, serialize_chunk, Params, Rows, Updated};
 use crate::rows::{record_from_row, snapshot_text, RECORD_COLUMNS};
 use crate::write::{check_current, check_same_kind, touched, Tx};
 use crate::{backend, clock, refs, SqlStore};
@@ -64,7 +64,13 @@ impl SqlStore {
             .iter()
             .map(|r| refs::links(&r.body, r.unit))
             .collect();
-        let mut known = known_records(tx, params, &creates, &create_links, &batch.updates).await?;
+        // The first insert's rows are serialized while the database looks the ids up.
+        let first = first_chunk(creates.len());
+        let (known, first) = futures::join!(
+            known_records(tx, params, &creates, &create_links, &batch.updates),
+            async { serialize_chunk(&creates[..first], &create_links[..first]) }
+        );
+        let mut known = known?;
         for (record, links) in creates.iter().zip(&create_links) {
             check_create(&known, record, links)?;
             known.insert(record.id, (record.kind(), false));
@@ -78,6 +84,7 @@ impl SqlStore {
             create_links,
             comment: batch.comment,
             updates,
+            first: Some(first?),
         })
     }
 

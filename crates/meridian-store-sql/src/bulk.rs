@@ -67,6 +67,8 @@ pub(crate) struct Rows {
     /// The batch's comment, in every create's history.
     pub comment: Option<String>,
     pub updates: Vec<Updated>,
+    /// The creates' first chunk (`first_chunk`), serialized while the batch's lookups ran.
+    pub first: Option<SerializedChunk>,
 }
 
 /// The rows `record_refs` holds for a record: one per (field, target), as `refs::insert`.
@@ -88,34 +90,44 @@ impl Rows {
     /// Creates chunk by chunk (records, their links, their history: a create links only to
     /// records stored before it), then updates and their history.
     pub(crate) async fn write(self, tx: &mut Tx, p: Params) -> StoreResult<()> {
+        let Rows {
+            creates,
+            create_links,
+            comment,
+            updates,
+            mut first,
+        } = self;
         // Each statement's rows are serialized while the one before is being executed
         // (the database works on its own thread, or server): the two overlap on two cores.
-        let comment = self.comment.as_deref();
-        let mut chunks = statement_chunks(&self.creates).zip(statement_chunks(&self.create_links));
-        let mut ready = chunks.next().map(serialize_creates).transpose()?;
-        while let Some(these) = ready.take() {
-            let (written, next) = futures::join!(these.write(tx, p, comment), async {
-                chunks.next().map(serialize_creates).transpose()
+        let comment = comment.as_deref();
+        let mut chunks = statement_chunks(&creates).zip(statement_chunks(&create_links));
+        let mut ready = match (chunks.next(), first.take()) {
+            (Some((records, _)), Some(chunk)) => Some((records, chunk)),
+            (next, _) => next.map(serialized).transpose()?,
+        };
+        while let Some((records, these)) = ready.take() {
+            let (written, next) = futures::join!(these.write(records, tx, p, comment), async {
+                chunks.next().map(serialized).transpose()
             });
             written?;
             ready = next?;
         }
-        if self.updates.is_empty() {
+        if updates.is_empty() {
             return Ok(());
         }
-        for u in &self.updates {
+        for u in &updates {
             update_row(tx, u.replaces, &u.next).await?;
         }
-        let mut relinked: Vec<RecordId> = self.updates.iter().map(|u| u.next.id).collect();
+        let mut relinked: Vec<RecordId> = updates.iter().map(|u| u.next.id).collect();
         relinked.sort();
         relinked.dedup();
         delete_links(tx, p, &relinked).await?;
         // A record updated twice ends with the links of its last update.
         let last: HashMap<RecordId, &StoredRecord> =
-            self.updates.iter().map(|u| (u.next.id, &u.next)).collect();
+            updates.iter().map(|u| (u.next.id, &u.next)).collect();
         let links: Vec<Link> = relinked.iter().flat_map(|id| links_of(last[id])).collect();
         insert_links(tx, p, &links).await?;
-        let history = self.updates.iter().map(|u| {
+        let history = updates.iter().map(|u| {
             let after = snapshot_text(&u.next.snapshot())?;
             Ok(HistoryRow {
                 record: &u.next,
@@ -143,20 +155,25 @@ struct HistoryRow<'a> {
     after: String,
 }
 
-/// New records ready to be written: each one's content as text (serialized once and
-/// spliced into its history snapshot) and its links.
-struct SerializedCreates<'a> {
-    records: &'a [StoredRecord],
+/// New records made ready to be written (a chunk of `statement_rows`): each one's content
+/// as text (serialized once and spliced into its history snapshot) and its links.
+pub(crate) struct SerializedChunk {
     data: Vec<String>,
     snapshots: Vec<String>,
     links: Vec<Link>,
 }
 
-fn serialize_creates<'a>(
-    (records, links): (&'a [StoredRecord], &[Vec<Reference>]),
-) -> StoreResult<SerializedCreates<'a>> {
-    let mut out = SerializedCreates {
-        records,
+/// How many of `creates` new records the first insert statement takes.
+pub(crate) fn first_chunk(creates: usize) -> usize {
+    statement_rows(creates).next().unwrap_or(0)
+}
+
+/// `records` (with their links, in the same order) serialized for writing.
+pub(crate) fn serialize_chunk(
+    records: &[StoredRecord],
+    links: &[Vec<Reference>],
+) -> StoreResult<SerializedChunk> {
+    let mut out = SerializedChunk {
         data: Vec::with_capacity(records.len()),
         snapshots: Vec::with_capacity(records.len()),
         links: Vec::new(),
@@ -170,18 +187,31 @@ fn serialize_creates<'a>(
     Ok(out)
 }
 
-impl SerializedCreates<'_> {
-    /// The records, then their links, then their history.
-    async fn write(self, tx: &mut Tx, p: Params, comment: Option<&str>) -> StoreResult<()> {
-        let sql = p.values(&record_head(), RECORD_WIDTH, self.records.len());
+/// A chunk of records with their links, serialized, the records kept beside.
+fn serialized<'a>(
+    (records, links): (&'a [StoredRecord], &[Vec<Reference>]),
+) -> StoreResult<(&'a [StoredRecord], SerializedChunk)> {
+    serialize_chunk(records, links).map(|chunk| (records, chunk))
+}
+
+impl SerializedChunk {
+    /// The records (those this chunk was serialized from), then their links, then their
+    /// history.
+    async fn write(
+        self,
+        records: &[StoredRecord],
+        tx: &mut Tx,
+        p: Params,
+        comment: Option<&str>,
+    ) -> StoreResult<()> {
+        let sql = p.values(&record_head(), RECORD_WIDTH, records.len());
         let mut query = sqlx::query(&sql);
-        for (r, data) in self.records.iter().zip(&self.data) {
+        for (r, data) in records.iter().zip(&self.data) {
             query = bind_record(query, r, data);
         }
         query.execute(&mut **tx).await.map_err(backend)?;
         insert_links(tx, p, &self.links).await?;
-        let history = self
-            .records
+        let history = records
             .iter()
             .zip(self.snapshots)
             .map(|(record, after)| HistoryRow {
