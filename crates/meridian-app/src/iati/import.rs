@@ -162,7 +162,7 @@ impl App {
     /// file writes (or, in a dry run, would write) is matched by the files after it.
     ///
     /// Three things go on at once: files are parsed ahead on blocking threads
-    /// (`READ_AHEAD` at a time); a file's batch is written on a task of its own
+    /// (`READ_AHEAD` at a time, the first while the database is scanned); a file's batch is written on a task of its own
     /// (`BatchRun::start`); and meanwhile the next file is matched and planned as if the
     /// one being written will be stored (planned again, in the rare case it is refused).
     /// Writes are committed together every `COMMIT_INTERVAL` and at the end, so a report
@@ -175,15 +175,19 @@ impl App {
         actor: &Actor,
         dry_run: bool,
     ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
-        let mut existing = self.existing_for_iati().await?;
         let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-        let mut reports: Vec<AppResult<IatiImportReport>> = Vec::with_capacity(names.len());
-        let mut run = BatchRun::new(self);
+        let mut unread = files.into_iter();
+        // The first file is parsed while the database is scanned.
+        let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
+        let mut files = FilesRun {
+            existing: self.existing_for_iati().await?,
+            run: BatchRun::new(self),
+            reports: Vec::with_capacity(names.len()),
+            writing: None,
+            dry_run,
+        };
         // Reports of files written since the last commit start here.
         let mut uncommitted = 0;
-        let mut writing: Option<Written> = None;
-        let mut unread = files.into_iter();
-        let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
         for (i, source) in names.iter().enumerate() {
             let Some(this) = reading.pop_front() else {
                 break;
@@ -196,69 +200,98 @@ impl App {
                     "reading IATI file {source}: {e}"
                 )))
             });
-            let (file, mut planned) = match read {
-                Ok(file) => {
-                    let planned = plan_file(&mut existing, &file, source, dry_run);
-                    (Some(file), planned)
-                }
-                Err(e) => (None, Err(e)),
-            };
-            if let Some(before) = writing.take() {
-                match before.outcome(&mut run).await {
-                    Ok(report) => reports.push(Ok(report)),
-                    Err((e, learned)) => {
-                        // This file was planned against what the refused one would have
-                        // written: both are taken back, latest first, and this one is
-                        // planned anew.
-                        if let Some(file) = &file {
-                            if let Ok(p) = planned {
-                                existing.forget(p.learned);
-                            }
-                            existing.forget(learned);
-                            planned = plan_file(&mut existing, file, source, dry_run);
-                        } else {
-                            existing.forget(learned);
-                        }
-                        reports.push(Err(e));
-                    }
-                }
-            }
-            match planned {
-                Ok(Planned {
-                    report,
-                    batch: Some(batch),
-                    learned,
-                }) => match run.start(batch, actor).await {
-                    Ok(()) => writing = Some(Written { report, learned }),
-                    Err(e) => {
-                        existing.forget(learned);
-                        reports.push(Err(e));
-                    }
-                },
-                Ok(Planned { report, .. }) => reports.push(Ok(report)),
-                Err(e) => reports.push(Err(e)),
-            }
-            drop(file);
+            files.take(read, source, actor).await;
             let last = i + 1 == names.len();
-            if run.due() || last {
-                if let Some(before) = writing.take() {
-                    reports.push(before.outcome(&mut run).await.map_err(|(e, learned)| {
-                        existing.forget(learned);
-                        e
-                    }));
-                }
-                if let Err(e) = run.commit().await {
+            if files.run.due() || last {
+                files.finish_writing().await;
+                if let Err(e) = files.run.commit().await {
                     // Nothing since the last commit is stored, and what the files after
                     // would be matched against is no longer true: they are not read.
                     let failed = |_| Err(commit_failed(&e));
-                    reports.truncate(uncommitted);
-                    reports.extend((uncommitted..names.len()).map(failed));
+                    files.reports.truncate(uncommitted);
+                    files.reports.extend((uncommitted..names.len()).map(failed));
                     break;
                 }
-                uncommitted = reports.len();
+                uncommitted = files.reports.len();
             }
         }
-        Ok(reports)
+        Ok(files.reports)
+    }
+}
+
+/// An `import_iati_files` run between files: what matching knows, the store session, the
+/// reports so far, and the file being written.
+struct FilesRun<'a> {
+    existing: Existing,
+    run: BatchRun<'a>,
+    reports: Vec<AppResult<IatiImportReport>>,
+    writing: Option<Written>,
+    dry_run: bool,
+}
+
+impl FilesRun<'_> {
+    /// Plans a file while the one before is still being written, as if that one will be
+    /// stored; then, once it is (its report added), starts writing this one. A file read
+    /// or planned with an error gets its report at once.
+    async fn take(&mut self, read: AppResult<ReadFile>, source: &str, actor: &Actor) {
+        let file = match read {
+            Ok(file) => file,
+            Err(e) => {
+                self.finish_writing().await;
+                self.reports.push(Err(e));
+                return;
+            }
+        };
+        let mut planned = plan_file(&mut self.existing, &file, source, self.dry_run);
+        if let Some(refused) = self.outcome_of_writing().await {
+            // This file was planned against what the refused one would have written:
+            // both are taken back, latest first, and this one is planned anew.
+            if let Ok(p) = planned {
+                self.existing.forget(p.learned);
+            }
+            self.existing.forget(refused);
+            planned = plan_file(&mut self.existing, &file, source, self.dry_run);
+        }
+        drop(file);
+        match planned {
+            Ok(Planned {
+                report,
+                batch: Some(batch),
+                learned,
+            }) => match self.run.start(batch, actor).await {
+                Ok(()) => self.writing = Some(Written { report, learned }),
+                Err(e) => {
+                    self.existing.forget(learned);
+                    self.reports.push(Err(e));
+                }
+            },
+            Ok(Planned { report, .. }) => self.reports.push(Ok(report)),
+            Err(e) => self.reports.push(Err(e)),
+        }
+    }
+
+    /// Waits for the file being written, if any, and adds its report, or the store's
+    /// refusal; for a refused file, what matching learned from it, which the caller
+    /// must take back (after anything learned since).
+    async fn outcome_of_writing(&mut self) -> Option<Learned> {
+        let written = self.writing.take()?;
+        match self.run.finish().await {
+            Some(Err(e)) => {
+                self.reports.push(Err(e));
+                Some(written.learned)
+            }
+            Some(Ok(_)) | None => {
+                self.reports.push(Ok(written.report));
+                None
+            }
+        }
+    }
+
+    /// `outcome_of_writing`, taking back what a refused file taught.
+    async fn finish_writing(&mut self) {
+        if let Some(refused) = self.outcome_of_writing().await {
+            self.existing.forget(refused);
+        }
     }
 }
 
@@ -266,20 +299,6 @@ impl App {
 struct Written {
     report: IatiImportReport,
     learned: Learned,
-}
-
-impl Written {
-    /// The file's report once its batch is written, or the store's refusal and what the
-    /// matching must forget.
-    async fn outcome(
-        self,
-        run: &mut BatchRun<'_>,
-    ) -> Result<IatiImportReport, (AppError, Learned)> {
-        match run.finish().await {
-            Some(Err(e)) => Err((e, self.learned)),
-            Some(Ok(_)) | None => Ok(self.report),
-        }
-    }
 }
 
 /// A file worked out: its report, the batch that writes it (none in a dry run, or when
