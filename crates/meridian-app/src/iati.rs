@@ -10,7 +10,7 @@ mod map;
 mod resolve;
 
 pub use export::IatiExportOptions;
-pub use import::{IatiImportReport, SkippedActivity};
+pub use import::{IatiImportReport, IatiInput, SkippedActivity};
 
 /// Whether a file is taken as an IATI activity file: by its name (`.xml`, any case), as
 /// `meridian import` and the import page both decide.

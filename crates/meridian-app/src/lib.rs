@@ -30,7 +30,7 @@ pub use demo::DemoReport;
 pub use error::AppError;
 pub use export::TableFormat;
 pub use find::{RecordFilter, Sort, StatusCounts};
-pub use iati::{is_iati_file, IatiExportOptions, IatiImportReport, SkippedActivity};
+pub use iati::{is_iati_file, IatiExportOptions, IatiImportReport, IatiInput, SkippedActivity};
 pub use import::{ImportOptions, ImportProblem, ImportReport, Progress, Severity};
 pub use meridian_analytics as analytics;
 pub use meridian_search::{Hit, SearchIndex, SearchQuery, SearchResults};

@@ -7,7 +7,7 @@ use meridian_app::{App, IatiExportOptions, IatiImportReport};
 use meridian_domain::Lang;
 use meridian_store::Actor;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes the IATI document to `output`, or to `out` when no file is given. Returns the
 /// number of activities written (also printed to `out` when writing a file).
@@ -33,8 +33,6 @@ pub async fn export(app: &App, output: Option<&Path>, out: &mut dyn Write) -> an
 /// database for matching; each file all or nothing, committed together) and prints,
 /// file by file, what was (or, with `dry_run`, would be) created, updated and skipped, and
 /// why, or why the file was refused. Returns the names of the refused files.
-///
-/// The files are read into memory first, as the importer reads each one whole anyway.
 pub async fn import(
     app: &App,
     paths: &[&Path],
@@ -43,38 +41,12 @@ pub async fn import(
     out: &mut dyn Write,
 ) -> anyhow::Result<Vec<String>> {
     let mut refused = Vec::new();
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        let source = crate::exchange::file_name(path);
-        // Refused before it is read into memory (the importer refuses it too).
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let limits = meridian_interop::tabular::Limits::default();
-        if let Err(e) = meridian_interop::tabular::read::check_size(&source, size, &limits) {
-            writeln!(
-                out,
-                "{source}: refused, nothing was written: {}",
-                e.describe(Lang::En)
-            )?;
-            writeln!(
-                out,
-                "{source}：已拒绝，未写入任何内容：{}",
-                e.describe(Lang::Zh)
-            )?;
-            refused.push(source);
-            continue;
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => files.push((source, bytes)),
-            Err(e) => {
-                writeln!(
-                    out,
-                    "{source}: refused: cannot read {}: {e} / 已拒绝：无法读取",
-                    path.display()
-                )?;
-                refused.push(source);
-            }
-        }
-    }
+    // Each file is read on the importer's parsing thread, while the files before it are
+    // written; one too large or unreadable is refused there, with its reason.
+    let files: Vec<(String, PathBuf)> = paths
+        .iter()
+        .map(|path| (crate::exchange::file_name(path), path.to_path_buf()))
+        .collect();
     let names: Vec<String> = files.iter().map(|(source, _)| source.clone()).collect();
     let reports = app.import_iati_files(files, actor, dry_run).await?;
     for (source, report) in names.iter().zip(reports) {

@@ -22,6 +22,7 @@ use meridian_interop::tabular::read::{check_size, Limits};
 use meridian_store::{Actor, Batch, BatchUpdate, NewRecord};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Read;
+use std::path::PathBuf;
 
 /// An activity left out, with every reason (field names as in the project form).
 #[derive(Debug, Clone, PartialEq)]
@@ -66,10 +67,51 @@ fn read_file(
     Ok((summary, activities))
 }
 
-/// Reads a file on a blocking thread; a file over the limit is refused unread.
-fn read_aside((source, bytes): (String, Vec<u8>)) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
+/// An IATI file for `App::import_iati_files`: its bytes (an upload), or where it is on
+/// disk, read on the parsing thread so that reading a file overlaps the work on the files
+/// before it (the command line read every file before the first was parsed).
+#[derive(Debug)]
+pub enum IatiInput {
+    Bytes(Vec<u8>),
+    Path(PathBuf),
+}
+
+impl From<Vec<u8>> for IatiInput {
+    fn from(bytes: Vec<u8>) -> Self {
+        IatiInput::Bytes(bytes)
+    }
+}
+
+impl From<PathBuf> for IatiInput {
+    fn from(path: PathBuf) -> Self {
+        IatiInput::Path(path)
+    }
+}
+
+impl IatiInput {
+    /// The file's bytes; a file over `max_iati_bytes` is refused, one on disk unread.
+    fn into_bytes(self, source: &str) -> AppResult<Vec<u8>> {
+        match self {
+            IatiInput::Bytes(bytes) => {
+                check_iati_size(source, bytes.len() as u64)?;
+                Ok(bytes)
+            }
+            IatiInput::Path(path) => {
+                let unreadable = |e: std::io::Error| refused(source, &ReadError::Io(e.to_string()));
+                let size = std::fs::metadata(&path).map_err(unreadable)?.len();
+                check_iati_size(source, size)?;
+                read_limited(source, std::fs::File::open(&path).map_err(unreadable)?)
+            }
+        }
+    }
+}
+
+/// Reads and parses a file on a blocking thread.
+fn read_aside(
+    (source, input): (String, IatiInput),
+) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
     tokio::task::spawn_blocking(move || {
-        check_iati_size(&source, bytes.len() as u64)?;
+        let bytes = input.into_bytes(&source)?;
         read_file(&source, |each| read_activities_from(&bytes, each))
     })
 }
@@ -156,8 +198,8 @@ impl App {
         Ok(planned.report)
     }
 
-    /// Imports IATI files (name, bytes; the bytes move to the parsing thread, uncopied) one
-    /// after another, each as `import_iati` would: all or nothing, with its own report or
+    /// Imports IATI files (name, and the bytes or the path: `IatiInput`; bytes move to the
+    /// parsing thread uncopied, a path is read there) one after another, each as `import_iati` would: all or nothing, with its own report or
     /// error. The database is scanned for matching once, not once per file; what each
     /// file writes (or, in a dry run, would write) is matched by the files after it.
     ///
@@ -169,14 +211,14 @@ impl App {
     /// is returned only for what is durably stored. Fails as a whole only when the scan
     /// fails; when a commit fails, the files since the last commit, and the files after
     /// them, get that error instead of a report.
-    pub async fn import_iati_files(
+    pub async fn import_iati_files<F: Into<IatiInput>>(
         &self,
-        files: Vec<(String, Vec<u8>)>,
+        files: Vec<(String, F)>,
         actor: &Actor,
         dry_run: bool,
     ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
         let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-        let mut unread = files.into_iter();
+        let mut unread = files.into_iter().map(|(name, input)| (name, input.into()));
         // The first file is parsed while the database is scanned.
         let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
         let mut files = FilesRun {

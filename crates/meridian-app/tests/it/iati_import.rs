@@ -377,3 +377,46 @@ async fn a_file_over_100_mb_is_refused_unread_in_both_languages() {
     assert!(big_refused.contains("big.xml"), "{big_refused}");
     assert_eq!(app.store().record_total().await.unwrap(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_given_by_path_are_read_on_the_way_and_a_missing_or_huge_one_is_refused_alone() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let app = App::new(db.open().await);
+    let actor = Actor::new("test");
+    let dir = tempfile::tempdir().unwrap();
+    // Over the limit by its size on disk (a sparse file): refused before it is read.
+    let huge = dir.path().join("huge.xml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 * 1024 * 1024 + 1)
+        .unwrap();
+    let real = shared("iati-activities/legacy-1.0x/iati-datastore-fixture__single_activity.xml");
+    let files = vec![
+        ("missing.xml".to_string(), dir.path().join("missing.xml")),
+        ("huge.xml".to_string(), huge),
+        ("single.xml".to_string(), real.clone()),
+    ];
+    let reports = app.import_iati_files(files, &actor, false).await.unwrap();
+    let refusal = |i: usize| match &reports[i] {
+        Err(e) => (
+            e.to_string(),
+            e.describe(meridian_domain::Lang::Zh).join(" "),
+        ),
+        Ok(r) => panic!("file {i} was imported: {r:?}"),
+    };
+    let (en, zh) = refusal(0);
+    assert!(
+        en.contains("missing.xml") && en.contains("could not be read"),
+        "{en}"
+    );
+    assert!(zh.contains("无法读取文件"), "{zh}");
+    let (en, zh) = refusal(1);
+    assert!(en.contains("huge.xml") && en.contains("104857600"), "{en}");
+    assert!(zh.contains("超过上限"), "{zh}");
+    let single = reports[2].as_ref().expect("the readable file is imported");
+    assert_eq!(
+        single.activities,
+        meridian_test_support::count_iati_activities(&std::fs::read(real).unwrap())
+    );
+    assert_eq!(single.created, single.activities - single.skipped.len());
+}
