@@ -143,3 +143,14 @@ impl<'a> BatchRun<'a> {
         Ok(())
     }
 }
+
+impl Drop for BatchRun<'_> {
+    /// A run given up (the request that started it gone, say) stops the batch being
+    /// written instead of leaving its task to finish a write no one will commit; the
+    /// session is then dropped, which rolls the transaction back.
+    fn drop(&mut self) {
+        if let State::Writing(writing, _, _) = &self.state {
+            writing.abort();
+        }
+    }
+}
