@@ -84,7 +84,7 @@ impl SqlStore {
             create_links,
             comment: batch.comment,
             updates,
-            first: Some(first?),
+            first: first?,
         })
     }
 

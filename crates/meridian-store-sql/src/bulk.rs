@@ -59,7 +59,6 @@ pub(crate) struct Updated {
 
 /// The rows a checked batch writes, each list in the batch's order. History is made while
 /// writing (from each record's stored text), so a million-row import holds no snapshots.
-#[derive(Default)]
 pub(crate) struct Rows {
     pub creates: Vec<StoredRecord>,
     /// Each create's links (`refs::links`), in the same order.
@@ -68,7 +67,7 @@ pub(crate) struct Rows {
     pub comment: Option<String>,
     pub updates: Vec<Updated>,
     /// The creates' first chunk (`first_chunk`), serialized while the batch's lookups ran.
-    pub first: Option<SerializedChunk>,
+    pub first: SerializedChunk,
 }
 
 /// The rows `record_refs` holds for a record: one per (field, target), as `refs::insert`.
@@ -95,16 +94,13 @@ impl Rows {
             create_links,
             comment,
             updates,
-            mut first,
+            first,
         } = self;
         // Each statement's rows are serialized while the one before is being executed
         // (the database works on its own thread, or server): the two overlap on two cores.
         let comment = comment.as_deref();
         let mut chunks = statement_chunks(&creates).zip(statement_chunks(&create_links));
-        let mut ready = match (chunks.next(), first.take()) {
-            (Some((records, _)), Some(chunk)) => Some((records, chunk)),
-            (next, _) => next.map(serialized).transpose()?,
-        };
+        let mut ready = chunks.next().map(|(records, _)| (records, first));
         while let Some((records, these)) = ready.take() {
             let (written, next) = futures::join!(these.write(records, tx, p, comment), async {
                 chunks.next().map(serialized).transpose()
@@ -138,7 +134,7 @@ impl Rows {
             })
         });
         let history: Vec<HistoryRow> = history.collect::<StoreResult<_>>()?;
-        insert_history(tx, p, history).await
+        insert_history(tx, p, &history).await
     }
 }
 
@@ -211,7 +207,7 @@ impl SerializedChunk {
         }
         query.execute(&mut **tx).await.map_err(backend)?;
         insert_links(tx, p, &self.links).await?;
-        let history = records
+        let history: Vec<HistoryRow> = records
             .iter()
             .zip(self.snapshots)
             .map(|(record, after)| HistoryRow {
@@ -222,7 +218,7 @@ impl SerializedChunk {
                 after,
             })
             .collect();
-        insert_history(tx, p, history).await
+        insert_history(tx, p, &history).await
     }
 }
 
@@ -323,7 +319,7 @@ async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()>
         for (from, field, to) in chunk {
             query = query
                 .bind(from.to_string())
-                .bind(field.clone())
+                .bind(field.as_str())
                 .bind(to.to_string());
         }
         query.execute(&mut **tx).await.map_err(backend)?;
@@ -331,14 +327,12 @@ async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()>
     Ok(())
 }
 
-async fn insert_history(tx: &mut Tx, p: Params, rows: Vec<HistoryRow<'_>>) -> StoreResult<()> {
+async fn insert_history(tx: &mut Tx, p: Params, rows: &[HistoryRow<'_>]) -> StoreResult<()> {
     let head = format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ");
-    let mut rows = rows.into_iter();
-    for size in statement_rows(rows.len()) {
-        let chunk: Vec<HistoryRow> = rows.by_ref().take(size).collect();
+    for chunk in statement_chunks(rows) {
         let sql = p.values(&head, HISTORY_WIDTH, chunk.len());
         let mut query = sqlx::query(&sql);
-        for h in &chunk {
+        for h in chunk {
             let r = h.record;
             query = query
                 .bind(r.id.to_string())

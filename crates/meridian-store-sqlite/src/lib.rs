@@ -49,13 +49,14 @@ fn session_pool(url: &str) -> Result<SessionPool, sqlx::Error> {
 /// schema, in WAL mode. sqlx's SQLite defaults turn foreign keys on and wait 5 s on a busy
 /// database; the conformance tests check WAL and foreign keys.
 pub async fn open(url: &str) -> Result<SqlStore, sqlx::Error> {
-    let pool = SqlStore::connect_with(&with_create_mode(url), 4, &[TEMP_STORE_MEMORY]).await?;
+    let url = with_create_mode(url);
+    let pool = SqlStore::connect_with(&url, 4, &[TEMP_STORE_MEMORY]).await?;
     // WAL lets readers work while one writer writes; the mode is kept in the file.
     sqlx::query("PRAGMA journal_mode = WAL")
         .execute(&pool)
         .await?;
     MIGRATOR.run(&pool).await?;
-    let sessions = session_pool(&with_create_mode(url))?;
+    let sessions = session_pool(&url)?;
     Ok(SqlStore::new(pool, Dialect::SQLITE).with_session_pool(sessions))
 }
 

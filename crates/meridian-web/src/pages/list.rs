@@ -214,10 +214,11 @@ fn status_tabs(
     raw: &Option<String>,
     counts: Option<&StatusCounts>,
 ) -> Vec<minijinja::Value> {
-    let statuses = statuses(kind, lang);
-    let Some(counts) = counts.filter(|_| !statuses.is_empty()) else {
+    // Counts come only for kinds with a status.
+    let Some(counts) = counts else {
         return Vec::new();
     };
+    let statuses = statuses(kind, lang);
     let url = |status: &str| {
         let added = if status.is_empty() {
             String::new()
