@@ -265,6 +265,19 @@ macro_rules! record_body {
                 value.unwrap_or(serde_json::Value::Null)
             }
 
+            /// The content as stored text: serialized straight from the record's struct
+            /// (fields in declared order), not through `to_data`'s `Value`, whose tree of
+            /// maps cost a bulk import more than writing the text.
+            pub fn to_data_text(&self) -> serde_json::Result<String> {
+                match self { $(RecordBody::$variant(b) => serde_json::to_string(b)),* }
+            }
+
+            /// Reads stored content text back, given its kind (`from_data` without the
+            /// `Value` in between).
+            pub fn from_data_text(kind: RecordKind, text: &str) -> Result<Self, serde_json::Error> {
+                Ok(match kind { $(<$ty as RecordData>::KIND => RecordBody::$variant(serde_json::from_str(text)?)),* })
+            }
+
             /// Reads stored content back, given its kind.
             pub fn from_data(kind: RecordKind, data: serde_json::Value) -> Result<Self, serde_json::Error> {
                 Ok(match kind { $(<$ty as RecordData>::KIND => RecordBody::$variant(serde_json::from_value(data)?)),* })

@@ -1,7 +1,9 @@
 //! Whole-database scans (keyset pagination, so a million records stream in pages) and
 //! loading an archive in one transaction.
 
-use crate::rows::{history_from_row, record_from_row, HISTORY_COLUMNS, RECORD_COLUMNS};
+use crate::rows::{
+    history_from_row, record_from_row, snapshot_text, HISTORY_SELECT, RECORD_COLUMNS,
+};
 use crate::write::{insert_history, insert_record};
 use crate::{backend, refs, SqlStore};
 use async_trait::async_trait;
@@ -53,13 +55,13 @@ impl ArchiveStore for SqlStore {
     ) -> StoreResult<Vec<HistoryEntry>> {
         let rows = match after {
             None => {
-                let sql = format!("SELECT {HISTORY_COLUMNS} FROM history ORDER BY record_id, version LIMIT $1");
+                let sql = format!("{HISTORY_SELECT} ORDER BY h.record_id, h.version LIMIT $1");
                 sqlx::query(&sql).bind(i64::from(limit)).fetch_all(&self.pool).await
             }
             Some((id, version)) => {
                 let sql = format!(
-                    "SELECT {HISTORY_COLUMNS} FROM history WHERE record_id > $1 OR (record_id = $1 AND version > $2) \
-                     ORDER BY record_id, version LIMIT $3"
+                    "{HISTORY_SELECT} WHERE h.record_id > $1 OR (h.record_id = $1 AND h.version > $2) \
+                     ORDER BY h.record_id, h.version LIMIT $3"
                 );
                 sqlx::query(&sql)
                     .bind(id.to_string())
@@ -114,8 +116,10 @@ impl ArchiveStore for SqlStore {
         for record in &records {
             refs::insert(&mut tx, record.id, &refs::links(&record.body, record.unit)).await?;
         }
+        // An archive's history is stored as it came, after states included: its records
+        // need not be the states its history ends with.
         for entry in &history {
-            insert_history(&mut tx, entry).await?;
+            insert_history(&mut tx, entry, Some(snapshot_text(&entry.after)?)).await?;
         }
         crate::users::check_units_have_records(&mut tx).await?;
         tx.commit().await.map_err(backend)?;

@@ -130,7 +130,7 @@ impl Rows {
                 action: HistoryAction::Update,
                 comment: u.comment.as_deref(),
                 before: Some(u.before.clone()),
-                after,
+                after: Some(after),
             })
         });
         let history: Vec<HistoryRow> = history.collect::<StoreResult<_>>()?;
@@ -142,20 +142,20 @@ const RECORD_WIDTH: usize = 12;
 const HISTORY_WIDTH: usize = 9;
 const LINK_WIDTH: usize = 3;
 
-/// A history row as the one-record path writes it (`write::entry`), its snapshots as text.
+/// A history row as the one-record path writes it (`write::entry`), its snapshots as text;
+/// a create's after state is not written (`rows::HISTORY_SELECT` reads it from the record).
 struct HistoryRow<'a> {
     record: &'a StoredRecord,
     action: HistoryAction,
     comment: Option<&'a str>,
     before: Option<String>,
-    after: String,
+    after: Option<String>,
 }
 
 /// New records made ready to be written (a chunk of `statement_rows`): each one's content
-/// as text (serialized once and spliced into its history snapshot) and its links.
+/// as text and its links.
 pub(crate) struct SerializedChunk {
     data: Vec<String>,
-    snapshots: Vec<String>,
     links: Vec<Link>,
 }
 
@@ -171,13 +171,10 @@ pub(crate) fn serialize_chunk(
 ) -> StoreResult<SerializedChunk> {
     let mut out = SerializedChunk {
         data: Vec::with_capacity(records.len()),
-        snapshots: Vec::with_capacity(records.len()),
         links: Vec::new(),
     };
     for (r, links) in records.iter().zip(links) {
-        let data = data_text(&r.body)?;
-        out.snapshots.push(snapshot_with_data(r, &data)?);
-        out.data.push(data);
+        out.data.push(data_text(&r.body)?);
         out.links.extend(stored_links(r.id, links));
     }
     Ok(out)
@@ -191,8 +188,8 @@ fn serialized<'a>(
 }
 
 impl SerializedChunk {
-    /// The records (those this chunk was serialized from), then their links, then their
-    /// history.
+    /// The records (those this chunk was serialized from) and their history, then their
+    /// links.
     async fn write(
         self,
         records: &[StoredRecord],
@@ -200,40 +197,40 @@ impl SerializedChunk {
         p: Params,
         comment: Option<&str>,
     ) -> StoreResult<()> {
-        let sql = p.values(&record_head(), RECORD_WIDTH, records.len());
-        let mut query = sqlx::query(&sql);
-        for (r, data) in records.iter().zip(&self.data) {
-            query = bind_record(query, r, data);
-        }
-        query.execute(&mut **tx).await.map_err(backend)?;
-        insert_links(tx, p, &self.links).await?;
         let history: Vec<HistoryRow> = records
             .iter()
-            .zip(self.snapshots)
-            .map(|(record, after)| HistoryRow {
+            .map(|record| HistoryRow {
                 record,
                 action: HistoryAction::Create,
                 comment,
                 before: None,
-                after,
+                after: None,
             })
             .collect();
-        insert_history(tx, p, &history).await
+        let records_sql = p.values(&record_head(), RECORD_WIDTH, records.len());
+        let bind_records = |query| {
+            records
+                .iter()
+                .zip(&self.data)
+                .fold(query, |q, (r, data)| bind_record(q, r, data))
+        };
+        if p == Params::Anonymous {
+            // SQLite runs the statements of one string in one call, numbering `?` on
+            // across them: the records and their history (a chunk's history is one
+            // statement of the same row count) cost one round trip to its thread, not two.
+            let history_sql = p.values(&history_head(), HISTORY_WIDTH, history.len());
+            let sql = format!("{records_sql}; {history_sql}");
+            let query = history
+                .iter()
+                .fold(bind_records(sqlx::query(&sql)), bind_history);
+            query.execute(&mut **tx).await.map_err(backend)?;
+        } else {
+            let query = bind_records(sqlx::query(&records_sql));
+            query.execute(&mut **tx).await.map_err(backend)?;
+            insert_history(tx, p, &history).await?;
+        }
+        insert_links(tx, p, &self.links).await
     }
-}
-
-/// `snapshot_text(&record.snapshot())` for a record whose content is already `data`
-/// text: the fields in `Snapshot`'s order, the content not serialized a second time.
-fn snapshot_with_data(record: &StoredRecord, data: &str) -> StoreResult<String> {
-    let json = |v: serde_json::Result<String>| {
-        v.map_err(|e| StoreError::Corrupt(format!("history snapshot: {e}")))
-    };
-    let approval = json(serde_json::to_string(&record.approval))?;
-    let unit = json(serde_json::to_string(&record.unit))?;
-    let deleted = record.is_deleted();
-    Ok(format!(
-        "{{\"approval\":{approval},\"unit\":{unit},\"deleted\":{deleted},\"data\":{data}}}"
-    ))
 }
 
 fn record_head() -> String {
@@ -327,24 +324,29 @@ async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()>
     Ok(())
 }
 
+fn history_head() -> String {
+    format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ")
+}
+
+/// Binds a history row's columns in `HISTORY_COLUMNS` order.
+fn bind_history<'q>(q: AnyQuery<'q>, h: &'q HistoryRow<'_>) -> AnyQuery<'q> {
+    let r = h.record;
+    q.bind(r.id.to_string())
+        .bind(r.kind().as_str())
+        .bind(r.version)
+        .bind(h.action.as_str())
+        .bind(r.updated_by.as_str())
+        .bind(r.updated_at.as_str())
+        .bind(h.comment)
+        .bind(h.before.as_deref())
+        .bind(h.after.as_deref())
+}
+
 async fn insert_history(tx: &mut Tx, p: Params, rows: &[HistoryRow<'_>]) -> StoreResult<()> {
-    let head = format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ");
+    let head = history_head();
     for chunk in statement_chunks(rows) {
         let sql = p.values(&head, HISTORY_WIDTH, chunk.len());
-        let mut query = sqlx::query(&sql);
-        for h in chunk {
-            let r = h.record;
-            query = query
-                .bind(r.id.to_string())
-                .bind(r.kind().as_str())
-                .bind(r.version)
-                .bind(h.action.as_str())
-                .bind(r.updated_by.as_str())
-                .bind(r.updated_at.as_str())
-                .bind(h.comment)
-                .bind(h.before.as_deref())
-                .bind(h.after.as_str());
-        }
+        let query = chunk.iter().fold(sqlx::query(&sql), bind_history);
         query.execute(&mut **tx).await.map_err(backend)?;
     }
     Ok(())
@@ -399,42 +401,6 @@ fn ids_bound<'q>(sql: &'q str, ids: &[RecordId]) -> AnyQuery<'q> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::batch::created;
-    use meridian_domain::{Approval, RecordBody, RecordKind};
-
-    fn record(unit: Option<RecordId>, deleted: bool) -> StoredRecord {
-        let data = serde_json::json!({
-            "name": {"zh": "甲 \"引\"", "en": "A \"quoted\" <b>"},
-            "org_type": "university",
-            "country": "CN",
-        });
-        let org = RecordBody::from_data(RecordKind::Organization, data).unwrap();
-        let mut r = created(
-            NewRecord {
-                id: None,
-                body: org,
-                approval: Approval::Submitted,
-                unit,
-            },
-            &Actor::new("t"),
-            "2026-12-02T00:00:00Z",
-        );
-        if deleted {
-            r.deleted_at = Some("2026-12-02T00:00:01Z".into());
-        }
-        r
-    }
-
-    #[test]
-    fn a_spliced_snapshot_is_the_serialized_snapshot() {
-        for r in [record(None, false), record(Some(RecordId::new()), true)] {
-            let data = data_text(&r.body).unwrap();
-            assert_eq!(
-                snapshot_with_data(&r, &data).unwrap(),
-                snapshot_text(&r.snapshot()).unwrap()
-            );
-        }
-    }
 
     #[test]
     fn statements_come_in_few_shapes_and_cover_every_row() {

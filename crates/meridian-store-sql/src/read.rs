@@ -1,6 +1,6 @@
 //! Reading records, lists, counts and history.
 
-use crate::rows::{history_from_row, parse_kind, record_from_row, HISTORY_COLUMNS, RECORD_COLUMNS};
+use crate::rows::{history_from_row, parse_kind, record_from_row, HISTORY_SELECT, RECORD_COLUMNS};
 use crate::{backend, SqlStore};
 use async_trait::async_trait;
 use meridian_domain::{RecordId, RecordKind};
@@ -142,8 +142,7 @@ impl RecordReader for SqlStore {
 #[async_trait]
 impl HistoryReader for SqlStore {
     async fn history(&self, id: RecordId) -> StoreResult<Vec<HistoryEntry>> {
-        let sql =
-            format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 ORDER BY version");
+        let sql = format!("{HISTORY_SELECT} WHERE h.record_id = $1 ORDER BY h.version");
         let rows = sqlx::query(&sql)
             .bind(id.to_string())
             .fetch_all(&self.pool)

@@ -13,6 +13,18 @@ pub const RECORD_COLUMNS: &str = "id, kind, version, approval, unit_id, data, cr
 pub const HISTORY_COLUMNS: &str =
     "record_id, kind, version, action, actor, at, comment, before_state, after_state";
 
+/// History rows as read, each with its after state: a create's is not written (migration
+/// 0006), being the record's own row while the record is at that version, and the next
+/// change's before state once it is not. Both are joined here, in one statement, so the
+/// three agree; callers add `WHERE` and `ORDER BY` over `h`.
+pub const HISTORY_SELECT: &str = "SELECT h.record_id, h.kind, h.version, h.action, h.actor, \
+     h.at, h.comment, h.before_state, COALESCE(h.after_state, n.before_state) AS after_state, \
+     r.version AS record_version, r.approval AS record_approval, r.unit_id AS record_unit, \
+     r.data AS record_data, r.deleted_at AS record_deleted_at \
+     FROM history h \
+     LEFT JOIN history n ON n.record_id = h.record_id AND n.version = h.version + 1 \
+     LEFT JOIN records r ON h.after_state IS NULL AND n.record_id IS NULL AND r.id = h.record_id";
+
 fn corrupt(what: impl std::fmt::Display) -> StoreError {
     StoreError::Corrupt(what.to_string())
 }
@@ -44,10 +56,8 @@ pub fn record_from_row(row: &AnyRow) -> StoreResult<StoredRecord> {
         .map(|u| parse_id(&u))
         .transpose()?;
     let data: String = get(row, "data")?;
-    let value: serde_json::Value =
-        serde_json::from_str(&data).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
-    let body =
-        RecordBody::from_data(kind, value).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
+    let body = RecordBody::from_data_text(kind, &data)
+        .map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
     Ok(StoredRecord {
         id,
         version: get(row, "version")?,
@@ -71,25 +81,63 @@ pub fn snapshot_text(snapshot: &Snapshot) -> StoreResult<String> {
     serde_json::to_string(snapshot).map_err(|e| corrupt(format!("history snapshot: {e}")))
 }
 
+/// A history entry from a row of `HISTORY_SELECT`.
 pub fn history_from_row(row: &AnyRow) -> StoreResult<HistoryEntry> {
     let action_text: String = get(row, "action")?;
     let before: Option<String> = get(row, "before_state")?;
-    let after: String = get(row, "after_state")?;
+    let after: Option<String> = get(row, "after_state")?;
+    let record_id = parse_id(&get::<String>(row, "record_id")?)?;
+    let kind = parse_kind(&get::<String>(row, "kind")?)?;
+    let version = get(row, "version")?;
+    let after = match after {
+        Some(text) => snapshot_from_text(&text)?,
+        None => state_in_record(row, kind, record_id, version)?,
+    };
     Ok(HistoryEntry {
-        record_id: parse_id(&get::<String>(row, "record_id")?)?,
-        kind: parse_kind(&get::<String>(row, "kind")?)?,
-        version: get(row, "version")?,
+        record_id,
+        kind,
+        version,
         action: HistoryAction::parse(&action_text)
             .ok_or_else(|| corrupt(format!("unknown history action {action_text:?}")))?,
         actor: get(row, "actor")?,
         at: get(row, "at")?,
         comment: get(row, "comment")?,
         before: before.as_deref().map(snapshot_from_text).transpose()?,
-        after: snapshot_from_text(&after)?,
+        after,
+    })
+}
+
+/// The after state of a history entry that did not write it and has no later change:
+/// the record's row, which must still be at the entry's version.
+fn state_in_record(
+    row: &AnyRow,
+    kind: RecordKind,
+    id: RecordId,
+    version: i64,
+) -> StoreResult<Snapshot> {
+    let missing = || {
+        corrupt(format!(
+            "{kind} {id}: version {version} has no stored state"
+        ))
+    };
+    let at: Option<i64> = get(row, "record_version")?;
+    if at != Some(version) {
+        return Err(missing());
+    }
+    let approval_text: String = get(row, "record_approval")?;
+    let data: String = get(row, "record_data")?;
+    Ok(Snapshot {
+        approval: Approval::parse(&approval_text)
+            .ok_or_else(|| corrupt(format!("{kind} {id}: unknown approval {approval_text:?}")))?,
+        unit: get::<Option<String>>(row, "record_unit")?
+            .map(|u| parse_id(&u))
+            .transpose()?,
+        deleted: get::<Option<String>>(row, "record_deleted_at")?.is_some(),
+        data: serde_json::from_str(&data).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?,
     })
 }
 
 /// The record's content as stored text.
 pub fn data_text(body: &RecordBody) -> StoreResult<String> {
-    serde_json::to_string(&body.to_data()).map_err(corrupt)
+    body.to_data_text().map_err(corrupt)
 }

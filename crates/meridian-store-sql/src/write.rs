@@ -3,7 +3,8 @@
 
 use crate::bulk::{bind_record, Params};
 use crate::rows::{
-    data_text, history_from_row, record_from_row, snapshot_text, HISTORY_COLUMNS, RECORD_COLUMNS,
+    data_text, history_from_row, record_from_row, snapshot_text, HISTORY_COLUMNS, HISTORY_SELECT,
+    RECORD_COLUMNS,
 };
 use crate::{backend, clock, refs, SqlStore};
 use async_trait::async_trait;
@@ -80,8 +81,10 @@ impl SqlStore {
         let record = crate::batch::created(new, actor, at);
         insert_record(tx, &record).await?;
         refs::insert(tx, id, &links).await?;
+        // The new state is the record's row itself until a change writes it as its
+        // before state (`rows::HISTORY_SELECT`): not stored a second time.
         let entry = entry(&record, HistoryAction::Create, None, comment);
-        insert_history(tx, &entry).await?;
+        insert_history(tx, &entry, None).await?;
         Ok(record)
     }
 
@@ -107,7 +110,8 @@ impl SqlStore {
         }
         update_row(tx, current.version, &next).await?;
         refs::store(tx, next.id, &links).await?;
-        insert_history(tx, &entry(&next, action, Some(current), comment)).await?;
+        let entry = entry(&next, action, Some(current), comment);
+        insert_history(tx, &entry, Some(snapshot_text(&entry.after)?)).await?;
         Ok(next)
     }
 
@@ -117,8 +121,7 @@ impl SqlStore {
         id: RecordId,
         version: i64,
     ) -> StoreResult<HistoryEntry> {
-        let sql =
-            format!("SELECT {HISTORY_COLUMNS} FROM history WHERE record_id = $1 AND version = $2");
+        let sql = format!("{HISTORY_SELECT} WHERE h.record_id = $1 AND h.version = $2");
         let row = sqlx::query(&sql)
             .bind(id.to_string())
             .bind(version)
@@ -205,7 +208,13 @@ pub(crate) async fn insert_record(tx: &mut Tx, r: &StoredRecord) -> StoreResult<
     Ok(())
 }
 
-pub(crate) async fn insert_history(tx: &mut Tx, h: &HistoryEntry) -> StoreResult<()> {
+/// Writes `h` with `after` as its stored after state (`None`: read from the record, see
+/// `rows::HISTORY_SELECT`).
+pub(crate) async fn insert_history(
+    tx: &mut Tx,
+    h: &HistoryEntry,
+    after: Option<String>,
+) -> StoreResult<()> {
     let sql = format!(
         "INSERT INTO history ({HISTORY_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
     );
@@ -218,7 +227,7 @@ pub(crate) async fn insert_history(tx: &mut Tx, h: &HistoryEntry) -> StoreResult
         .bind(h.at.clone())
         .bind(h.comment.clone())
         .bind(h.before.as_ref().map(snapshot_text).transpose()?)
-        .bind(snapshot_text(&h.after)?)
+        .bind(after)
         .execute(&mut **tx)
         .await
         .map_err(backend)?;

@@ -63,6 +63,71 @@ pub async fn open(url: &str) -> Result<SqlStore, sqlx::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sqlx::migrate::Migrator;
+    use sqlx::Row;
+
+    /// Migration 0006 rebuilds `history` (SQLite cannot drop a NOT NULL): the rows written
+    /// before it, their numbering and the numbering of rows after it must survive.
+    #[tokio::test]
+    async fn the_history_rebuild_keeps_every_row_and_its_numbering() {
+        let pool = SqlStore::connect_with("sqlite::memory:", 1, &[])
+            .await
+            .unwrap();
+        let before_0006 = Migrator {
+            migrations: MIGRATOR
+                .migrations
+                .iter()
+                .filter(|m| m.version < 6)
+                .cloned()
+                .collect(),
+            ..Migrator::DEFAULT
+        };
+        before_0006.run(&pool).await.unwrap();
+        let insert = "INSERT INTO history (seq, record_id, kind, version, action, actor, at, \
+             before_state, after_state) VALUES (?, 'r', 'organization', ?, 'update', 'a', 't', ?, ?)";
+        for (seq, version) in [(7, 1), (9, 2)] {
+            sqlx::query(insert)
+                .bind(seq)
+                .bind(version)
+                .bind(format!("{{\"v\":{}}}", version - 1))
+                .bind(format!("{{\"v\":{version}}}"))
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        MIGRATOR.run(&pool).await.unwrap();
+
+        let rows =
+            sqlx::query("SELECT seq, version, before_state, after_state FROM history ORDER BY seq")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        let kept: Vec<(i64, i64, String, String)> = rows
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                (7, 1, r#"{"v":0}"#.into(), r#"{"v":1}"#.into()),
+                (9, 2, r#"{"v":1}"#.into(), r#"{"v":2}"#.into())
+            ]
+        );
+        // A create's after state may now be left out; numbering goes on past the old rows.
+        sqlx::query(
+            "INSERT INTO history (record_id, kind, version, action, actor, at) \
+             VALUES ('s', 'organization', 1, 'create', 'a', 't')",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        let next: i64 = sqlx::query("SELECT seq FROM history WHERE record_id = 's'")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(next, 10);
+    }
 
     #[test]
     fn create_mode_is_added_once() {

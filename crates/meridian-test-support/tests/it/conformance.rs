@@ -44,6 +44,10 @@ both_backends!(
                 first,
                 "{kind} reads back as written"
             );
+            // A create's after state is read from the record while it is at version 1
+            // (it is not written twice), then from the next change's before state.
+            let history = store.history(created.id).await.unwrap();
+            assert_eq!(history[0].after, created.snapshot(), "{kind}: version 1");
 
             let second = sample(*kind, &links, 2);
             assert_ne!(first, second, "{kind} variants differ");
@@ -86,6 +90,7 @@ both_backends!(
 
             let history = store.history(created.id).await.unwrap();
             assert_eq!(history.len(), 2);
+            assert_eq!(history[0].after, created.snapshot(), "{kind}: version 1");
             assert_eq!(history[1].before.as_ref().unwrap().data, first.to_data());
             assert_eq!(history[1].after.data, second.to_data());
             assert_eq!(
