@@ -15,7 +15,9 @@ use std::process::ExitCode;
 /// mimalloc rather than the system allocator: an import allocates on one thread (the
 /// parser's) what it frees on another, and glibc handed that memory back to the kernel
 /// and faulted it in again file after file (two thirds of an IATI run's page faults, about
-/// 8% of its CPU time; docs/benchmarks.md).
+/// 8% of its CPU time; docs/benchmarks.md). Built with `no_thp` (workspace Cargo.toml):
+/// asked for transparent huge pages, the kernel cleared a whole 2 MB page the first time
+/// mimalloc touched any byte of it, up to a tenth of an import's CPU time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
