@@ -214,10 +214,9 @@ impl SerializedChunk {
                 .zip(&self.data)
                 .fold(query, |q, (r, data)| bind_record(q, r, data))
         };
-        if p == Params::Anonymous {
-            // SQLite runs the statements of one string in one call, numbering `?` on
-            // across them: the records and their history (a chunk's history is one
-            // statement of the same row count) cost one round trip to its thread, not two.
+        if p.one_call_for_several_statements() {
+            // The records and their history (a chunk's history is one statement of the
+            // same row count): one round trip to SQLite's thread, not two.
             let history_sql = p.values(&history_head(), HISTORY_WIDTH, history.len());
             let sql = format!("{records_sql}; {history_sql}");
             let query = history
@@ -254,6 +253,13 @@ impl Params {
         } else {
             Params::Numbered
         }
+    }
+
+    /// Whether one query string may hold several statements, its parameters bound in
+    /// order across them: sqlx runs them in one call on SQLite (with `?` numbered on from
+    /// statement to statement); PostgreSQL takes one statement with parameters at a time.
+    fn one_call_for_several_statements(self) -> bool {
+        self == Params::Anonymous
     }
 
     /// `count` parameters, the first being parameter number `first`.
