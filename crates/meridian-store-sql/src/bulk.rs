@@ -86,8 +86,9 @@ fn stored_links(from: RecordId, links: &[Reference]) -> Vec<Link> {
 }
 
 impl Rows {
-    /// Creates chunk by chunk (records, their links, their history: a create links only to
-    /// records stored before it), then updates and their history.
+    /// Creates chunk by chunk (records and their history), then their links (a create links
+    /// only to records stored before it or earlier in the batch), then updates and their
+    /// history.
     pub(crate) async fn write(self, tx: &mut Tx, p: Params) -> StoreResult<()> {
         let Rows {
             creates,
@@ -101,13 +102,15 @@ impl Rows {
         let comment = comment.as_deref();
         let mut chunks = statement_chunks(&creates).zip(statement_chunks(&create_links));
         let mut ready = chunks.next().map(|(records, _)| (records, first));
+        let mut links = Vec::new();
         while let Some((records, these)) = ready.take() {
             let (written, next) = futures::join!(these.write(records, tx, p, comment), async {
                 chunks.next().map(serialized).transpose()
             });
-            written?;
+            links.extend(written?);
             ready = next?;
         }
+        insert_new_links(tx, p, &links).await?;
         if updates.is_empty() {
             return Ok(());
         }
@@ -188,15 +191,15 @@ fn serialized<'a>(
 }
 
 impl SerializedChunk {
-    /// The records (those this chunk was serialized from) and their history, then their
-    /// links.
+    /// The records (those this chunk was serialized from) and their history; gives back
+    /// their links, to be written after every chunk.
     async fn write(
         self,
         records: &[StoredRecord],
         tx: &mut Tx,
         p: Params,
         comment: Option<&str>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<Vec<Link>> {
         let history: Vec<HistoryRow> = records
             .iter()
             .map(|record| HistoryRow {
@@ -228,7 +231,7 @@ impl SerializedChunk {
             query.execute(&mut **tx).await.map_err(backend)?;
             insert_history(tx, p, &history).await?;
         }
-        insert_links(tx, p, &self.links).await
+        Ok(self.links)
     }
 }
 
@@ -312,6 +315,37 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q st
         .bind(r.updated_by.as_str())
         .bind(r.deleted_at.as_deref())
         .bind(r.deleted_by.as_deref())
+}
+
+/// The links of new records. On SQLite, in one call: full statements of one shape, the
+/// last padded by repeating its last link, which `OR IGNORE` skips as the duplicate it is
+/// (the links were deduplicated, and a new record's links are all new), so a file's links
+/// cost one round trip instead of one per statement shape.
+async fn insert_new_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {
+    let Some(last) = links.last() else {
+        return Ok(());
+    };
+    if !p.one_call_for_several_statements() {
+        return insert_links(tx, p, links).await;
+    }
+    let statements = links.len().div_ceil(FULL_ROWS);
+    let one = p.values(
+        "INSERT OR IGNORE INTO record_refs (from_id, field, to_id) VALUES ",
+        LINK_WIDTH,
+        FULL_ROWS,
+    );
+    let sql = vec![one; statements].join("; ");
+    let padded = links
+        .iter()
+        .chain(std::iter::repeat(last))
+        .take(statements * FULL_ROWS);
+    let query = padded.fold(sqlx::query(&sql), |q, (from, field, to)| {
+        q.bind(from.to_string())
+            .bind(field.as_str())
+            .bind(to.to_string())
+    });
+    query.execute(&mut **tx).await.map_err(backend)?;
+    Ok(())
 }
 
 async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {

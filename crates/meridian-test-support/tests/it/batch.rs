@@ -342,3 +342,56 @@ both_backends!(
         assert_eq!(store.linked_from(b).await.unwrap().len(), 1, "c links to b");
     }
 );
+
+both_backends!(
+    a_batch_with_hundreds_of_links_stores_each_once,
+    |db: TestDb| async move {
+        // More links than one statement holds and not a multiple of it: on SQLite they go in
+        // one call, the last statement padded with repeats that must not be stored twice.
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let parent = RecordId::new();
+        store
+            .create(with_id(parent, organization("总", "Parent")), &actor)
+            .await
+            .unwrap();
+        let children: Vec<RecordId> = (0..300).map(|_| RecordId::new()).collect();
+        let batch = Batch {
+            creates: children
+                .iter()
+                .enumerate()
+                .map(|(i, id)| NewRecord {
+                    unit: Some(parent),
+                    ..with_id(*id, parent_of(&format!("分{i}"), parent))
+                })
+                .collect(),
+            ..Batch::default()
+        };
+        store.apply_batch(batch, &actor).await.unwrap();
+        let referrers = store.linked_from(parent).await.unwrap();
+        let from: std::collections::HashSet<RecordId> = referrers.iter().map(|r| r.id).collect();
+        assert_eq!(from, children.iter().copied().collect());
+        let twice = TestDb::new(db.backend).await;
+        let reference = twice.open().await;
+        reference
+            .create(with_id(parent, organization("总", "Parent")), &actor)
+            .await
+            .unwrap();
+        for id in &children[..3] {
+            reference
+                .create(
+                    NewRecord {
+                        unit: Some(parent),
+                        ..with_id(*id, parent_of("分", parent))
+                    },
+                    &actor,
+                )
+                .await
+                .unwrap();
+        }
+        // Each child links to the parent as parent and as unit: as many rows as the
+        // one-record path writes for the same record.
+        let per_child = reference.linked_from(parent).await.unwrap().len() / 3;
+        assert_eq!(referrers.len(), children.len() * per_child);
+    }
+);
