@@ -5,9 +5,11 @@
 //! database scanned once for matching), once as one `import_iati` per file (scanned per
 //! file).
 //!
-//! cargo bench -p meridian-app --bench iati -- [DIR] [postgres] [parse] [run] [per-file]
+//! cargo bench -p meridian-app --bench iati -- [DIR] [postgres] [server] [parse] [run] [per-file]
 //! Defaults: the D-Portal folder, temporary SQLite files, every phase (name phases to run
-//! only those, e.g. `run` under a profiler). With `postgres`, each stored
+//! only those, e.g. `run` under a profiler), on a current-thread runtime as the `meridian`
+//! command's one-shot commands run (`server`: a multi-threaded one, as `meridian serve`,
+//! whose upload page imports too). With `postgres`, each stored
 //! run gets a throwaway schema on the test server (MERIDIAN_TEST_POSTGRES, else
 //! postgres://postgres@127.0.0.1:5432/test), as the tests do.
 //! Prints MB/s and activities/s for each phase, and records/s stored.
@@ -48,11 +50,31 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1_000_000.0
 }
 
-#[tokio::main]
-async fn main() {
+fn main() {
+    let server = std::env::args().any(|a| a == "server");
+    let mut runtime = if server {
+        tokio::runtime::Builder::new_multi_thread()
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    let runtime = runtime.enable_all().build().expect("a runtime");
+    println!(
+        "runtime: {}",
+        if server {
+            "multi-threaded (server)"
+        } else {
+            "current thread (command line)"
+        }
+    );
+    runtime.block_on(bench());
+}
+
+async fn bench() {
     let dir = std::env::args()
         .skip(1)
-        .find(|a| !a.starts_with('-') && a != "postgres" && !PHASES.contains(&a.as_str()))
+        .find(|a| {
+            !a.starts_with('-') && a != "postgres" && a != "server" && !PHASES.contains(&a.as_str())
+        })
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             meridian_test_support::shared_data("iati-activities/dportal-covid19-2021-06")
