@@ -265,6 +265,13 @@ impl Params {
         self == Params::Anonymous
     }
 
+    /// Whether a lookup's rows are better fetched as one row: sqlx's SQLite driver hands
+    /// each row from SQLite's thread to the waiting task through a channel, most of them
+    /// a wake-up of that task; PostgreSQL's rows come in one reply.
+    pub(crate) fn rows_cost_a_wake_each(self) -> bool {
+        self == Params::Anonymous
+    }
+
     /// `count` parameters, the first being parameter number `first`.
     pub(crate) fn list(self, first: usize, count: usize) -> String {
         let mut out = String::with_capacity(count * 7);

@@ -51,6 +51,9 @@ pub async fn targets(
     p: Params,
     ids: &[RecordId],
 ) -> StoreResult<Targets> {
+    if p.rows_cost_a_wake_each() {
+        return targets_in_one_row(tx, p, ids).await;
+    }
     let rows = fetch_by_ids(tx, p, ids, |list| {
         format!("SELECT id, kind, deleted_at FROM records WHERE id IN ({list})")
     })
@@ -61,6 +64,31 @@ pub async fn targets(
         let kind = parse_kind(&row.try_get::<String, _>(1).map_err(backend)?)?;
         let deleted: Option<String> = row.try_get(2).map_err(backend)?;
         found.insert(id, (kind, deleted.is_some()));
+    }
+    Ok(found)
+}
+
+/// `targets` as one row of JSON a lookup: `[[id, kind, in trash (0 or 1)], ...]`.
+async fn targets_in_one_row(
+    tx: &mut Transaction<'static, Any>,
+    p: Params,
+    ids: &[RecordId],
+) -> StoreResult<Targets> {
+    let rows = fetch_by_ids(tx, p, ids, |list| {
+        format!(
+            "SELECT json_group_array(json_array(id, kind, deleted_at IS NOT NULL)) \
+             FROM records WHERE id IN ({list})"
+        )
+    })
+    .await?;
+    let mut found: Targets = HashMap::new();
+    for row in rows {
+        let text: String = row.try_get(0).map_err(backend)?;
+        let listed: Vec<(String, String, i64)> = serde_json::from_str(&text)
+            .map_err(|e| StoreError::Corrupt(format!("looking links up: {e}")))?;
+        for (id, kind, deleted) in listed {
+            found.insert(parse_id(&id)?, (parse_kind(&kind)?, deleted != 0));
+        }
     }
     Ok(found)
 }
