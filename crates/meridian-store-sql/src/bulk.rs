@@ -261,7 +261,7 @@ impl Params {
     /// Whether one query string may hold several statements, its parameters bound in
     /// order across them: sqlx runs them in one call on SQLite (with `?` numbered on from
     /// statement to statement); PostgreSQL takes one statement with parameters at a time.
-    fn one_call_for_several_statements(self) -> bool {
+    pub(crate) fn one_call_for_several_statements(self) -> bool {
         self == Params::Anonymous
     }
 
