@@ -218,7 +218,7 @@ both_backends!(
 );
 
 #[tokio::test]
-async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_on_and_8_kb_pages() {
     let db = TestDb::new(Backend::Sqlite).await;
     db.open().await;
     let pool = meridian_store_sql::SqlStore::connect(&db.url, 1)
@@ -235,5 +235,11 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
         .await
         .unwrap()
         .get(0);
-    assert_eq!((mode.as_str(), fk), ("wal", 1));
+    // Read on a connection of its own: the page size is the file's, not a setting.
+    let page: i64 = sqlx::query("PRAGMA page_size")
+        .fetch_one(&pool)
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!((mode.as_str(), fk, page), ("wal", 1, 8192));
 }
