@@ -324,34 +324,42 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q st
         .bind(r.deleted_by.as_deref())
 }
 
-/// The links of new records. On SQLite, in one call: full statements of one shape, the
-/// last padded by repeating its last link, which `OR IGNORE` skips as the duplicate it is
-/// (the links were deduplicated, and a new record's links are all new), so a file's links
-/// cost one round trip instead of one per statement shape.
+/// Link statements in one call of `insert_new_links`: a file's links fit in one call,
+/// and a million-row batch's go in calls of a few shapes (one string per count, each
+/// compiled once per connection).
+const LINK_STATEMENTS_A_CALL: usize = 16;
+
+/// The links of new records. On SQLite, in calls of up to `LINK_STATEMENTS_A_CALL` full
+/// statements of one shape, the very last padded by repeating its last link, which
+/// `OR IGNORE` skips as the duplicate it is (the links were deduplicated, and a new
+/// record's links are all new): a file's links cost one round trip instead of one per
+/// statement shape.
 async fn insert_new_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {
-    let Some(last) = links.last() else {
-        return Ok(());
-    };
     if !p.one_call_for_several_statements() {
         return insert_links(tx, p, links).await;
     }
-    let statements = links.len().div_ceil(FULL_ROWS);
     let one = p.values(
         "INSERT OR IGNORE INTO record_refs (from_id, field, to_id) VALUES ",
         LINK_WIDTH,
         FULL_ROWS,
     );
-    let sql = vec![one; statements].join("; ");
-    let padded = links
-        .iter()
-        .chain(std::iter::repeat(last))
-        .take(statements * FULL_ROWS);
-    let query = padded.fold(sqlx::query(&sql), |q, (from, field, to)| {
-        q.bind(from.to_string())
-            .bind(field.as_str())
-            .bind(to.to_string())
-    });
-    query.execute(&mut **tx).await.map_err(backend)?;
+    for call in links.chunks(LINK_STATEMENTS_A_CALL * FULL_ROWS) {
+        let Some(last) = call.last() else {
+            continue;
+        };
+        let statements = call.len().div_ceil(FULL_ROWS);
+        let sql = vec![one.as_str(); statements].join("; ");
+        let padded = call
+            .iter()
+            .chain(std::iter::repeat(last))
+            .take(statements * FULL_ROWS);
+        let query = padded.fold(sqlx::query(&sql), |q, (from, field, to)| {
+            q.bind(from.to_string())
+                .bind(field.as_str())
+                .bind(to.to_string())
+        });
+        query.execute(&mut **tx).await.map_err(backend)?;
+    }
     Ok(())
 }
 

@@ -346,8 +346,9 @@ both_backends!(
 both_backends!(
     a_batch_with_hundreds_of_links_stores_each_once,
     |db: TestDb| async move {
-        // More links than one statement holds and not a multiple of it: on SQLite they go in
-        // one call, the last statement padded with repeats that must not be stored twice.
+        // More links than one call of statements holds (2,048) and not a multiple of a
+        // statement's 128: on SQLite two calls, the last statement padded with repeats
+        // that must not be stored twice.
         let store = db.open().await;
         let actor = Actor::new("importer");
         let parent = RecordId::new();
@@ -355,7 +356,7 @@ both_backends!(
             .create(with_id(parent, organization("总", "Parent")), &actor)
             .await
             .unwrap();
-        let children: Vec<RecordId> = (0..300).map(|_| RecordId::new()).collect();
+        let children: Vec<RecordId> = (0..1100).map(|_| RecordId::new()).collect();
         let batch = Batch {
             creates: children
                 .iter()
