@@ -339,7 +339,7 @@ async fn insert_new_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult
         return insert_links(tx, p, links).await;
     }
     let one = p.values(
-        "INSERT OR IGNORE INTO record_refs (from_id, field, to_id) VALUES ",
+        &format!("INSERT OR IGNORE INTO {LINK_COLUMNS} VALUES "),
         LINK_WIDTH,
         FULL_ROWS,
     );
@@ -353,27 +353,26 @@ async fn insert_new_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult
             .iter()
             .chain(std::iter::repeat(last))
             .take(statements * FULL_ROWS);
-        let query = padded.fold(sqlx::query(&sql), |q, (from, field, to)| {
-            q.bind(from.to_string())
-                .bind(field.as_str())
-                .bind(to.to_string())
-        });
+        let query = padded.fold(sqlx::query(&sql), bind_link);
         query.execute(&mut **tx).await.map_err(backend)?;
     }
     Ok(())
 }
 
+/// The links table with its columns, in `bind_link` order.
+const LINK_COLUMNS: &str = "record_refs (from_id, field, to_id)";
+
+fn bind_link<'q>(q: AnyQuery<'q>, (from, field, to): &'q Link) -> AnyQuery<'q> {
+    q.bind(from.to_string())
+        .bind(field.as_str())
+        .bind(to.to_string())
+}
+
 async fn insert_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {
-    let head = "INSERT INTO record_refs (from_id, field, to_id) VALUES ";
+    let head = format!("INSERT INTO {LINK_COLUMNS} VALUES ");
     for chunk in statement_chunks(links) {
-        let sql = p.values(head, LINK_WIDTH, chunk.len());
-        let mut query = sqlx::query(&sql);
-        for (from, field, to) in chunk {
-            query = query
-                .bind(from.to_string())
-                .bind(field.as_str())
-                .bind(to.to_string());
-        }
+        let sql = p.values(&head, LINK_WIDTH, chunk.len());
+        let query = chunk.iter().fold(sqlx::query(&sql), bind_link);
         query.execute(&mut **tx).await.map_err(backend)?;
     }
     Ok(())

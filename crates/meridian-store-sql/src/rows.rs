@@ -46,15 +46,27 @@ pub fn parse_kind(text: &str) -> StoreResult<RecordKind> {
     RecordKind::parse(text).ok_or_else(|| corrupt(format!("unknown record kind {text:?}")))
 }
 
+/// A record's approval and owning unit, read from the row's `approval` and `unit` columns
+/// (named as the query names them).
+fn approval_and_unit(
+    row: &AnyRow,
+    (approval, unit): (&str, &str),
+    kind: RecordKind,
+    id: RecordId,
+) -> StoreResult<(Approval, Option<RecordId>)> {
+    let approval_text: String = get(row, approval)?;
+    let approval = Approval::parse(&approval_text)
+        .ok_or_else(|| corrupt(format!("{kind} {id}: unknown approval {approval_text:?}")))?;
+    let unit = get::<Option<String>>(row, unit)?
+        .map(|u| parse_id(&u))
+        .transpose()?;
+    Ok((approval, unit))
+}
+
 pub fn record_from_row(row: &AnyRow) -> StoreResult<StoredRecord> {
     let id = parse_id(&get::<String>(row, "id")?)?;
     let kind = parse_kind(&get::<String>(row, "kind")?)?;
-    let approval_text: String = get(row, "approval")?;
-    let approval = Approval::parse(&approval_text)
-        .ok_or_else(|| corrupt(format!("{kind} {id}: unknown approval {approval_text:?}")))?;
-    let unit = get::<Option<String>>(row, "unit_id")?
-        .map(|u| parse_id(&u))
-        .transpose()?;
+    let (approval, unit) = approval_and_unit(row, ("approval", "unit_id"), kind, id)?;
     let data: String = get(row, "data")?;
     let body = RecordBody::from_data_text(kind, &data)
         .map_err(|e| corrupt(format!("{kind} {id}: {e}")))?;
@@ -124,14 +136,11 @@ fn state_in_record(
     if at != Some(version) {
         return Err(missing());
     }
-    let approval_text: String = get(row, "record_approval")?;
+    let (approval, unit) = approval_and_unit(row, ("record_approval", "record_unit"), kind, id)?;
     let data: String = get(row, "record_data")?;
     Ok(Snapshot {
-        approval: Approval::parse(&approval_text)
-            .ok_or_else(|| corrupt(format!("{kind} {id}: unknown approval {approval_text:?}")))?,
-        unit: get::<Option<String>>(row, "record_unit")?
-            .map(|u| parse_id(&u))
-            .transpose()?,
+        approval,
+        unit,
         deleted: get::<Option<String>>(row, "record_deleted_at")?.is_some(),
         data: serde_json::from_str(&data).map_err(|e| corrupt(format!("{kind} {id}: {e}")))?,
     })

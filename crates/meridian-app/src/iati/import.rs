@@ -199,13 +199,14 @@ impl App {
     }
 
     /// Imports IATI files (name, and the bytes or the path: `IatiInput`; bytes move to the
-    /// parsing thread uncopied, a path is read there) one after another, each as `import_iati` would: all or nothing, with its own report or
-    /// error. The database is scanned for matching once, not once per file; what each
-    /// file writes (or, in a dry run, would write) is matched by the files after it.
+    /// parsing thread uncopied, a path is read there) one after another, each as
+    /// `import_iati` would: all or nothing, with its own report or error. The database is
+    /// scanned for matching once, not once per file; what each file writes (or, in a dry
+    /// run, would write) is matched by the files after it.
     ///
     /// Three things go on at once: files are parsed ahead on blocking threads
-    /// (`READ_AHEAD` at a time, the first while the database is scanned); a file's batch is written on a task of its own
-    /// (`BatchRun::start`); and meanwhile the next file is matched and planned as if the
+    /// (`READ_AHEAD` at a time, the first while the database is scanned); a file's batch is
+    /// written on a task of its own (`BatchRun::start`); and meanwhile the next file is matched and planned as if the
     /// one being written will be stored (planned again, in the rare case it is refused).
     /// Writes are committed together every `COMMIT_INTERVAL` and at the end, so a report
     /// is returned only for what is durably stored. Fails as a whole only when the scan

@@ -344,7 +344,7 @@ both_backends!(
 );
 
 both_backends!(
-    a_batch_with_hundreds_of_links_stores_each_once,
+    a_batch_with_thousands_of_links_stores_each_once,
     |db: TestDb| async move {
         // More links than one call of statements holds (2,048) and not a multiple of a
         // statement's 128: on SQLite two calls, the last statement padded with repeats
