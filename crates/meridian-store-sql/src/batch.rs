@@ -25,7 +25,7 @@ impl SqlStore {
     ) -> StoreResult<BatchOutcome> {
         let outcome = outcome_of(&batch);
         let mut tx = self.begin_write().await?;
-        self.check_and_write(&mut tx, batch, actor).await?;
+        self.check_and_write(&mut tx, batch, actor, &[]).await?;
         tx.commit().await.map_err(backend)?;
         Ok(outcome)
     }
@@ -36,6 +36,7 @@ impl SqlStore {
         let mut session = SqlBatchSession {
             store: self.clone(),
             tx: self.begin_write_on(pool).await?,
+            broken: None,
         };
         if let Some(sql) = self.sessions.as_ref().and_then(|s| s.start) {
             session.run(sql).await?;
@@ -44,9 +45,16 @@ impl SqlStore {
         Ok(session)
     }
 
-    async fn check_and_write(&self, tx: &mut Tx, batch: Batch, actor: &Actor) -> StoreResult<()> {
+    /// Checks and writes a batch, then runs `then` (see `Rows::write`).
+    async fn check_and_write(
+        &self,
+        tx: &mut Tx,
+        batch: Batch,
+        actor: &Actor,
+        then: &[&str],
+    ) -> StoreResult<()> {
         let rows = self.check_batch(tx, batch, actor).await?;
-        rows.write(tx, Params::of(self.dialect)).await
+        rows.write(tx, Params::of(self.dialect), then).await
     }
 
     /// Every create and update checked in order; the rows to write, or the first error.
@@ -120,12 +128,19 @@ fn outcome_of(batch: &Batch) -> BatchOutcome {
 /// Batches in one open write transaction; each is written inside a savepoint, released
 /// when it is written and rolled back to when it is refused, so a refused batch leaves the
 /// transaction as it was (PostgreSQL's aborted transaction included). The savepoint is
-/// opened with the session and, after each written batch, released and opened again in
-/// the same call, so that a batch costs no round trip of its own to open one.
+/// opened with the session and, after each written batch, released and opened again by
+/// the batch's own last statements (`NEXT_SAVEPOINT`; on SQLite in its last call), so that
+/// the turn costs no round trip of its own.
 pub(crate) struct SqlBatchSession {
     store: SqlStore,
     tx: Tx,
+    /// Why the transaction can no longer be trusted (a refused batch could not be rolled
+    /// back): the session then commits nothing.
+    broken: Option<String>,
 }
+
+/// A written batch's savepoint released, and the next batch's opened.
+const NEXT_SAVEPOINT: [&str; 2] = ["RELEASE SAVEPOINT batch", "SAVEPOINT batch"];
 
 impl SqlBatchSession {
     async fn run(&mut self, sql: &str) -> StoreResult<()> {
@@ -140,26 +155,32 @@ impl SqlBatchSession {
 #[async_trait::async_trait]
 impl BatchSession for SqlBatchSession {
     async fn apply(&mut self, batch: Batch, actor: &Actor) -> StoreResult<BatchOutcome> {
-        let outcome = outcome_of(&batch);
-        match self.store.check_and_write(&mut self.tx, batch, actor).await {
-            Ok(()) => {
-                if Params::of(self.store.dialect).one_call_for_several_statements() {
-                    self.run("RELEASE SAVEPOINT batch; SAVEPOINT batch").await?;
-                } else {
-                    self.run("RELEASE SAVEPOINT batch").await?;
-                    self.run("SAVEPOINT batch").await?;
-                }
-                Ok(outcome)
-            }
-            Err(refused) => {
-                // Back to the savepoint's start; it stays open for the next batch.
-                self.run("ROLLBACK TO SAVEPOINT batch").await?;
-                Err(refused)
-            }
+        if let Some(why) = &self.broken {
+            return Err(StoreError::Backend(why.clone()));
         }
+        let outcome = outcome_of(&batch);
+        let written = self
+            .store
+            .check_and_write(&mut self.tx, batch, actor, &NEXT_SAVEPOINT)
+            .await;
+        if let Err(refused) = written {
+            // Back to the savepoint's start; it stays open for the next batch. Should that
+            // fail (the savepoint already released by a batch whose very last statement
+            // failed), what the batch wrote can no longer be taken out: nothing is kept.
+            if let Err(e) = self.run("ROLLBACK TO SAVEPOINT batch").await {
+                self.broken = Some(format!("a refused batch could not be undone: {e}"));
+                return Err(e);
+            }
+            return Err(refused);
+        }
+        Ok(outcome)
     }
 
     async fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        if let Some(why) = self.broken.take() {
+            // Dropping the transaction rolls it back.
+            return Err(StoreError::Backend(why));
+        }
         let settings = self.store.sessions.clone();
         if let Some(sql) = settings.as_ref().and_then(|s| s.end) {
             self.run(sql).await?;

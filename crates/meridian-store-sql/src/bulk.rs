@@ -86,10 +86,11 @@ fn stored_links(from: RecordId, links: &[Reference]) -> Vec<Link> {
 }
 
 impl Rows {
-    /// Creates chunk by chunk (records and their history), then their links (a create links
-    /// only to records stored before it or earlier in the batch), then updates and their
-    /// history.
-    pub(crate) async fn write(self, tx: &mut Tx, p: Params) -> StoreResult<()> {
+    /// Creates chunk by chunk, then their history and links (a create links only to
+    /// records stored before it or earlier in the batch), then updates and their history;
+    /// then the statements `then` (a session's savepoint turn), on SQLite in the batch's
+    /// last call rather than a round trip of their own.
+    pub(crate) async fn write(self, tx: &mut Tx, p: Params, then: &[&str]) -> StoreResult<()> {
         let Rows {
             creates,
             create_links,
@@ -110,7 +111,21 @@ impl Rows {
             links.extend(written?);
             ready = next?;
         }
-        insert_new_links(tx, p, &links).await?;
+        let (now, after_updates) = if updates.is_empty() {
+            (then, &[][..])
+        } else {
+            (&[][..], then)
+        };
+        if p.one_call_for_several_statements() {
+            let history = CreatesHistory {
+                count: creates.len(),
+                comment,
+            };
+            insert_new_links(tx, p, history, &links, now).await?;
+        } else {
+            insert_links(tx, p, &links).await?;
+            run_each(tx, now).await?;
+        }
         if updates.is_empty() {
             return Ok(());
         }
@@ -137,8 +152,17 @@ impl Rows {
             })
         });
         let history: Vec<HistoryRow> = history.collect::<StoreResult<_>>()?;
-        insert_history(tx, p, &history).await
+        insert_history(tx, p, &history).await?;
+        run_each(tx, after_updates).await
     }
+}
+
+/// Runs each statement in turn.
+async fn run_each(tx: &mut Tx, statements: &[&str]) -> StoreResult<()> {
+    for sql in statements {
+        sqlx::query(sql).execute(&mut **tx).await.map_err(backend)?;
+    }
+    Ok(())
 }
 
 const RECORD_WIDTH: usize = 12;
@@ -191,8 +215,9 @@ fn serialized<'a>(
 }
 
 impl SerializedChunk {
-    /// The records (those this chunk was serialized from) and their history; gives back
-    /// their links, to be written after every chunk.
+    /// The records (those this chunk was serialized from) and, where the history of a
+    /// batch's creates is not copied from its records at the end (`CreatesHistory`), their
+    /// history; gives back their links, to be written after every chunk.
     async fn write(
         self,
         records: &[StoredRecord],
@@ -200,35 +225,25 @@ impl SerializedChunk {
         p: Params,
         comment: Option<&str>,
     ) -> StoreResult<Vec<Link>> {
-        let history: Vec<HistoryRow> = records
-            .iter()
-            .map(|record| HistoryRow {
-                record,
-                action: HistoryAction::Create,
-                comment,
-                before: None,
-                after: None,
-            })
-            .collect();
         let records_sql = p.values(&record_head(), RECORD_WIDTH, records.len());
-        let bind_records = |query| {
-            records
+        let query = records
+            .iter()
+            .zip(&self.data)
+            .fold(sqlx::query(&records_sql), |q, (r, data)| {
+                bind_record(q, r, data)
+            });
+        query.execute(&mut **tx).await.map_err(backend)?;
+        if !p.one_call_for_several_statements() {
+            let history: Vec<HistoryRow> = records
                 .iter()
-                .zip(&self.data)
-                .fold(query, |q, (r, data)| bind_record(q, r, data))
-        };
-        if p.one_call_for_several_statements() {
-            // The records and their history (a chunk's history is one statement of the
-            // same row count): one round trip to SQLite's thread, not two.
-            let history_sql = p.values(&history_head(), HISTORY_WIDTH, history.len());
-            let sql = format!("{records_sql}; {history_sql}");
-            let query = history
-                .iter()
-                .fold(bind_records(sqlx::query(&sql)), bind_history);
-            query.execute(&mut **tx).await.map_err(backend)?;
-        } else {
-            let query = bind_records(sqlx::query(&records_sql));
-            query.execute(&mut **tx).await.map_err(backend)?;
+                .map(|record| HistoryRow {
+                    record,
+                    action: HistoryAction::Create,
+                    comment,
+                    before: None,
+                    after: None,
+                })
+                .collect();
             insert_history(tx, p, &history).await?;
         }
         Ok(self.links)
@@ -329,31 +344,80 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q st
 /// compiled once per connection).
 const LINK_STATEMENTS_A_CALL: usize = 16;
 
-/// The links of new records. On SQLite, in calls of up to `LINK_STATEMENTS_A_CALL` full
-/// statements of one shape, the very last padded by repeating its last link, which
-/// `OR IGNORE` skips as the duplicate it is (the links were deduplicated, and a new
-/// record's links are all new): a file's links cost one round trip instead of one per
-/// statement shape.
-async fn insert_new_links(tx: &mut Tx, p: Params, links: &[Link]) -> StoreResult<()> {
-    if !p.one_call_for_several_statements() {
-        return insert_links(tx, p, links).await;
+/// The history of a batch's creates, on SQLite copied by one statement from the records
+/// just inserted (the last `count` rows of `records`: SQLite gives a new row the rowid one
+/// past the largest, and nothing else writes inside the batch's transaction), in the order
+/// they were inserted. One statement of one shape whatever the batch's size, instead of a
+/// history row bound parameter by parameter beside each record.
+struct CreatesHistory<'a> {
+    count: usize,
+    comment: Option<&'a str>,
+}
+
+impl<'a> CreatesHistory<'a> {
+    const SQL: &'static str = "INSERT INTO history \
+         (record_id, kind, version, action, actor, at, comment) \
+         SELECT id, kind, version, ?, updated_by, updated_at, ? FROM records \
+         WHERE rowid > (SELECT max(rowid) FROM records) - ? ORDER BY rowid";
+
+    fn bind<'q>(&self, q: AnyQuery<'q>) -> AnyQuery<'q>
+    where
+        'a: 'q,
+    {
+        q.bind(HistoryAction::Create.as_str())
+            .bind(self.comment)
+            .bind(self.count as i64)
     }
+}
+
+/// On SQLite: the history of a batch's creates (`CreatesHistory`), the creates' links,
+/// and the statements `then`, in as few calls as the links allow (one for a file). The
+/// links go in calls of up to `LINK_STATEMENTS_A_CALL` full statements of one shape, the
+/// very last padded by repeating its last link, which `OR IGNORE` skips as the duplicate
+/// it is (the links were deduplicated, and a new record's links are all new).
+async fn insert_new_links(
+    tx: &mut Tx,
+    p: Params,
+    history: CreatesHistory<'_>,
+    links: &[Link],
+    then: &[&str],
+) -> StoreResult<()> {
     let one = p.values(
         &format!("INSERT OR IGNORE INTO {LINK_COLUMNS} VALUES "),
         LINK_WIDTH,
         FULL_ROWS,
     );
-    for call in links.chunks(LINK_STATEMENTS_A_CALL * FULL_ROWS) {
-        let Some(last) = call.last() else {
+    let mut calls: Vec<&[Link]> = links.chunks(LINK_STATEMENTS_A_CALL * FULL_ROWS).collect();
+    if calls.is_empty() {
+        calls.push(&[]);
+    }
+    let last_call = calls.len() - 1;
+    for (i, call) in calls.into_iter().enumerate() {
+        let with_history = i == 0 && history.count > 0;
+        let link_statements = call.len().div_ceil(FULL_ROWS);
+        let mut statements: Vec<&str> = Vec::with_capacity(link_statements + 3);
+        if with_history {
+            statements.push(CreatesHistory::SQL);
+        }
+        statements.extend(std::iter::repeat_n(one.as_str(), link_statements));
+        if i == last_call {
+            statements.extend_from_slice(then);
+        }
+        if statements.is_empty() {
             continue;
-        };
-        let statements = call.len().div_ceil(FULL_ROWS);
-        let sql = vec![one.as_str(); statements].join("; ");
-        let padded = call
-            .iter()
-            .chain(std::iter::repeat(last))
-            .take(statements * FULL_ROWS);
-        let query = padded.fold(sqlx::query(&sql), bind_link);
+        }
+        let sql = statements.join("; ");
+        let mut query = sqlx::query(&sql);
+        if with_history {
+            query = history.bind(query);
+        }
+        if let Some(last) = call.last() {
+            let padded = call
+                .iter()
+                .chain(std::iter::repeat(last))
+                .take(link_statements * FULL_ROWS);
+            query = padded.fold(query, bind_link);
+        }
         query.execute(&mut **tx).await.map_err(backend)?;
     }
     Ok(())

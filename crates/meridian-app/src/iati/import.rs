@@ -55,6 +55,10 @@ enum Outcome {
     Unchanged,
 }
 
+/// How many activities `plan_file` plans between turns it gives the other tasks: a few
+/// tens of microseconds of work.
+const PLAN_YIELD_EVERY: usize = 8;
+
 /// A file read whole: what it said about itself and its activities.
 type ReadFile = (FileSummary, Vec<IatiActivity>);
 
@@ -189,7 +193,7 @@ impl App {
         let bytes = read_limited(source, input)?;
         let file = read_file(source, |each| read_activities_from(&bytes, each))?;
         let mut existing = self.existing_for_iati().await?;
-        let planned = plan_file(&mut existing, &file, source, dry_run)?;
+        let planned = plan_file(&mut existing, &file, source, dry_run).await?;
         let mut run = BatchRun::new(self);
         if let Some(batch) = planned.batch {
             run.apply(batch, actor).await?;
@@ -285,7 +289,7 @@ impl FilesRun<'_> {
                 return;
             }
         };
-        let mut planned = plan_file(&mut self.existing, &file, source, self.dry_run);
+        let mut planned = plan_file(&mut self.existing, &file, source, self.dry_run).await;
         if let Some(refused) = self.outcome_of_writing().await {
             // This file was planned against what the refused one would have written:
             // both are taken back, latest first, and this one is planned anew.
@@ -293,7 +297,7 @@ impl FilesRun<'_> {
                 self.existing.forget(p.learned);
             }
             self.existing.forget(refused);
-            planned = plan_file(&mut self.existing, &file, source, self.dry_run);
+            planned = plan_file(&mut self.existing, &file, source, self.dry_run).await;
         }
         drop(file);
         match planned {
@@ -355,7 +359,12 @@ struct Planned {
 /// Matches a file read whole against `existing` and works out its batch; `existing` then
 /// holds what the file writes (or would write), as the next file must see it: `learned`
 /// takes that back. A refused file leaves `existing` as it was.
-fn plan_file(
+///
+/// It lets other tasks run every `PLAN_YIELD_EVERY` activities: in a run, the file before
+/// is being written meanwhile by a task on the same thread (one-shot commands run on a
+/// current-thread runtime), which needs the thread between its statements; without the
+/// turns the database waited for each file's planning to end.
+async fn plan_file(
     existing: &mut Existing,
     (summary, activities): &ReadFile,
     source: &str,
@@ -373,6 +382,9 @@ fn plan_file(
     let mut creates = Vec::new();
     let mut updates = Vec::new();
     for (i, act) in activities.iter().enumerate() {
+        if i % PLAN_YIELD_EVERY == 0 {
+            tokio::task::yield_now().await;
+        }
         match plan(act, &existing.projects, &mut resolver, &mut seen) {
             Ok(Outcome::Create(new)) => creates.push(*new),
             Ok(Outcome::Update(change)) => updates.push(*change),

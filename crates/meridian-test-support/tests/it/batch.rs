@@ -396,3 +396,70 @@ both_backends!(
         assert_eq!(referrers.len(), children.len() * per_child);
     }
 );
+
+both_backends!(
+    each_create_of_a_batch_gets_one_history_entry_of_its_own,
+    |db: TestDb| async move {
+        // Records written before, a batch of several statements' worth (SQLite copies a
+        // batch's history from the records it has just inserted), a refused batch in a
+        // session, then a batch after it: every record has exactly its own create entry,
+        // with the batch's comment and actor.
+        let store = db.open().await;
+        let (earlier, importer) = (Actor::new("editor"), Actor::new("importer"));
+        let mut expected: BTreeMap<RecordId, (String, Option<String>)> = BTreeMap::new();
+        for i in 0..3 {
+            let r = store
+                .create(
+                    NewRecord::draft(organization(&format!("先{i}"), "Before")),
+                    &earlier,
+                )
+                .await
+                .unwrap();
+            expected.insert(r.id, ("editor".into(), None));
+        }
+        let batch_of = |n: usize, name: &str| Batch {
+            creates: (0..n)
+                .map(|i| with_id(RecordId::new(), organization(&format!("{name}{i}"), name)))
+                .collect(),
+            updates: vec![],
+            comment: Some(format!("imported from {name}.csv")),
+        };
+        let big = batch_of(300, "big");
+        for c in &big.creates {
+            expected.insert(c.id.unwrap(), ("importer".into(), big.comment.clone()));
+        }
+        store.apply_batch(big, &importer).await.unwrap();
+
+        let mut session = store.begin_batches().await.unwrap();
+        let first = batch_of(5, "first");
+        for c in &first.creates {
+            expected.insert(c.id.unwrap(), ("importer".into(), first.comment.clone()));
+        }
+        session.apply(first, &importer).await.unwrap();
+        let mut refused = batch_of(4, "refused");
+        refused
+            .creates
+            .push(NewRecord::draft(parent_of("孤", RecordId::new())));
+        session.apply(refused, &importer).await.unwrap_err();
+        let last = batch_of(130, "last");
+        for c in &last.creates {
+            expected.insert(c.id.unwrap(), ("importer".into(), last.comment.clone()));
+        }
+        session.apply(last, &importer).await.unwrap();
+        session.commit().await.unwrap();
+
+        let history = store.scan_history(None, 10_000).await.unwrap();
+        let found: BTreeMap<RecordId, (String, Option<String>)> = history
+            .iter()
+            .map(|h| (h.record_id, (h.actor.clone(), h.comment.clone())))
+            .collect();
+        assert_eq!(history.len(), expected.len(), "one entry a record");
+        assert_eq!(found, expected);
+        for h in &history {
+            assert_eq!((h.action, h.version), (HistoryAction::Create, 1));
+            let record = store.get(h.record_id).await.unwrap();
+            assert_eq!(h.after, record.snapshot(), "{}", h.record_id);
+            assert_eq!(h.at, record.created_at);
+        }
+    }
+);
