@@ -20,7 +20,7 @@ use meridian_interop::iati::{
 };
 use meridian_interop::tabular::read::{check_size, Limits};
 use meridian_store::{Actor, Batch, BatchUpdate, NewRecord};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -110,20 +110,31 @@ impl IatiInput {
     }
 }
 
-/// Reads and parses a file on a blocking thread.
-fn read_aside(
-    (source, input): (String, IatiInput),
-) -> tokio::task::JoinHandle<AppResult<ReadFile>> {
+/// Reads and parses `files` in order on one blocking thread, each result sent as soon as
+/// the file is parsed, at most `READ_AHEAD` waiting to be taken: the parser goes on with
+/// the next file while the ones before are planned and written, and never competes with
+/// a second parser for the cores the run's writing needs.
+fn parse_in_order(
+    files: Vec<(String, IatiInput)>,
+) -> tokio::sync::mpsc::Receiver<AppResult<ReadFile>> {
+    let (parsed, taken) = tokio::sync::mpsc::channel(READ_AHEAD);
     tokio::task::spawn_blocking(move || {
-        let bytes = input.into_bytes(&source)?;
-        read_file(&source, |each| read_activities_from(&bytes, each))
-    })
+        for (source, input) in files {
+            let read = input
+                .into_bytes(&source)
+                .and_then(|bytes| read_file(&source, |each| read_activities_from(&bytes, each)));
+            if parsed.blocking_send(read).is_err() {
+                break; // the run was given up
+            }
+        }
+    });
+    taken
 }
 
-/// Files parsed ahead of the one being written. One is enough: parsing a file takes less
-/// time than writing it (the writer waited 1–2% of a run for the parser), and two ahead
-/// were measured no faster on two cores while holding one more file's activities.
-const READ_AHEAD: usize = 1;
+/// Files parsed and waiting to be taken. Two: a large file takes longer to parse than a
+/// small one to write, and the files parsed ahead make up for it (with one, the writing
+/// waited for the parser for about a fifth of a run).
+const READ_AHEAD: usize = 2;
 
 /// A file's error when the commit that should have stored it failed.
 fn commit_failed(e: &AppError) -> AppError {
@@ -208,8 +219,8 @@ impl App {
     /// scanned for matching once, not once per file; what each file writes (or, in a dry
     /// run, would write) is matched by the files after it.
     ///
-    /// Three things go on at once: files are parsed ahead on blocking threads
-    /// (`READ_AHEAD` at a time, the first while the database is scanned); a file's batch is
+    /// Three things go on at once: files are parsed ahead in order on a blocking thread
+    /// (`parse_in_order`, the first while the database is scanned); a file's batch is
     /// written on a task of its own (`BatchRun::start`); and meanwhile the next file is matched and planned as if the
     /// one being written will be stored (planned again, in the rare case it is refused).
     /// Writes are committed together every `COMMIT_INTERVAL` and at the end, so a report
@@ -223,9 +234,13 @@ impl App {
         dry_run: bool,
     ) -> AppResult<Vec<AppResult<IatiImportReport>>> {
         let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-        let mut unread = files.into_iter().map(|(name, input)| (name, input.into()));
-        // The first file is parsed while the database is scanned.
-        let mut reading: VecDeque<_> = unread.by_ref().take(READ_AHEAD).map(read_aside).collect();
+        // The first files are parsed while the database is scanned.
+        let mut parsed = parse_in_order(
+            files
+                .into_iter()
+                .map(|(name, input)| (name, input.into()))
+                .collect(),
+        );
         let mut files = FilesRun {
             existing: self.existing_for_iati().await?,
             run: BatchRun::new(self),
@@ -236,15 +251,9 @@ impl App {
         // Reports of files written since the last commit start here.
         let mut uncommitted = 0;
         for (i, source) in names.iter().enumerate() {
-            let Some(this) = reading.pop_front() else {
-                break;
-            };
-            if let Some(next) = unread.next() {
-                reading.push_back(read_aside(next));
-            }
-            let read = this.await.unwrap_or_else(|e| {
+            let read = parsed.recv().await.unwrap_or_else(|| {
                 Err(AppError::Internal(format!(
-                    "reading IATI file {source}: {e}"
+                    "reading IATI file {source}: the parsing thread stopped"
                 )))
             });
             files.take(read, source, actor).await;
