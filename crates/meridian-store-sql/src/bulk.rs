@@ -116,12 +116,12 @@ impl Rows {
         } else {
             (&[][..], then)
         };
-        if p.one_call_for_several_statements() {
+        if p.copies_create_history() {
             let history = CreatesHistory {
                 count: creates.len(),
                 comment,
             };
-            insert_new_links(tx, p, history, &links, now).await?;
+            insert_history_and_new_links(tx, p, history, &links, now).await?;
         } else {
             insert_links(tx, p, &links).await?;
             run_each(tx, now).await?;
@@ -233,7 +233,7 @@ impl SerializedChunk {
                 bind_record(q, r, data)
             });
         query.execute(&mut **tx).await.map_err(backend)?;
-        if !p.one_call_for_several_statements() {
+        if !p.copies_create_history() {
             let history: Vec<HistoryRow> = records
                 .iter()
                 .map(|record| HistoryRow {
@@ -273,10 +273,12 @@ impl Params {
         }
     }
 
-    /// Whether one query string may hold several statements, its parameters bound in
-    /// order across them: sqlx runs them in one call on SQLite (with `?` numbered on from
-    /// statement to statement); PostgreSQL takes one statement with parameters at a time.
-    pub(crate) fn one_call_for_several_statements(self) -> bool {
+    /// Whether the history of a batch's creates is copied by SQL from the rows just
+    /// inserted (`CreatesHistory`), in the batch's last call: SQLite numbers a table's new
+    /// rows past its largest rowid, and sqlx runs a string of several statements in one
+    /// call there (`?` numbered on from statement to statement); PostgreSQL has neither,
+    /// and gets each history row bound beside its record.
+    pub(crate) fn copies_create_history(self) -> bool {
         self == Params::Anonymous
     }
 
@@ -339,9 +341,9 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q st
         .bind(r.deleted_by.as_deref())
 }
 
-/// Link statements in one call of `insert_new_links`: a file's links fit in one call,
-/// and a million-row batch's go in calls of a few shapes (one string per count, each
-/// compiled once per connection).
+/// Link statements in one call of `insert_history_and_new_links`: a file's links fit in
+/// one call, and a million-row batch's go in calls of a few shapes (one string per count,
+/// each compiled once per connection).
 const LINK_STATEMENTS_A_CALL: usize = 16;
 
 /// The history of a batch's creates, on SQLite copied by one statement from the records
@@ -375,7 +377,7 @@ impl<'a> CreatesHistory<'a> {
 /// links go in calls of up to `LINK_STATEMENTS_A_CALL` full statements of one shape, the
 /// very last padded by repeating its last link, which `OR IGNORE` skips as the duplicate
 /// it is (the links were deduplicated, and a new record's links are all new).
-async fn insert_new_links(
+async fn insert_history_and_new_links(
     tx: &mut Tx,
     p: Params,
     history: CreatesHistory<'_>,
