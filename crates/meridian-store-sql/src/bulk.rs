@@ -11,7 +11,7 @@ use meridian_domain::{RecordId, Reference};
 use meridian_store::*;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
-use sqlx::Any;
+use sqlx::{Any, Executor};
 use std::collections::{HashMap, HashSet};
 
 /// Rows in a full multi-row INSERT: 128 records bind 1,536 parameters, well under SQLite's
@@ -105,7 +105,7 @@ impl Rows {
         let mut ready = chunks.next().map(|(records, _)| (records, first));
         let mut links = Vec::new();
         while let Some((records, these)) = ready.take() {
-            let (written, next) = futures::join!(these.write(records, tx, p, comment), async {
+            let (written, next) = futures::join!(these.write(records, tx, p), async {
                 chunks.next().map(serialized).transpose()
             });
             links.extend(written?);
@@ -116,15 +116,20 @@ impl Rows {
         } else {
             (&[][..], then)
         };
-        if p.copies_create_history() {
-            let history = CreatesHistory {
-                count: creates.len(),
-                comment,
-            };
+        let history = CreatesHistory {
+            records: &creates,
+            comment,
+        };
+        if p.one_call_for_several_statements() {
             insert_history_and_new_links(tx, p, history, &links, now).await?;
         } else {
+            if !creates.is_empty() {
+                let ids = history.ids_listed();
+                let query = history.bind(sqlx::query(CreatesHistory::LISTED_SQL), ids.as_str());
+                query.execute(&mut **tx).await.map_err(backend)?;
+            }
             insert_links(tx, p, &links).await?;
-            run_each(tx, now).await?;
+            run_together(tx, now).await?;
         }
         if updates.is_empty() {
             return Ok(());
@@ -153,16 +158,22 @@ impl Rows {
         });
         let history: Vec<HistoryRow> = history.collect::<StoreResult<_>>()?;
         insert_history(tx, p, &history).await?;
-        run_each(tx, after_updates).await
+        run_together(tx, after_updates).await
     }
 }
 
-/// Runs each statement in turn.
-async fn run_each(tx: &mut Tx, statements: &[&str]) -> StoreResult<()> {
-    for sql in statements {
-        sqlx::query(sql).execute(&mut **tx).await.map_err(backend)?;
+/// Statements without parameters, in one call: sent as plain text, which both backends
+/// run statement after statement (PostgreSQL's simple query protocol).
+async fn run_together(tx: &mut Tx, statements: &[&str]) -> StoreResult<()> {
+    if statements.is_empty() {
+        return Ok(());
     }
-    Ok(())
+    let sql = statements.join("; ");
+    (&mut **tx)
+        .execute(sql.as_str())
+        .await
+        .map(|_| ())
+        .map_err(backend)
 }
 
 const RECORD_WIDTH: usize = 12;
@@ -215,15 +226,14 @@ fn serialized<'a>(
 }
 
 impl SerializedChunk {
-    /// The records (those this chunk was serialized from) and, where the history of a
-    /// batch's creates is not copied from its records at the end (`CreatesHistory`), their
-    /// history; gives back their links, to be written after every chunk.
+    /// The records (those this chunk was serialized from); gives back their links, to be
+    /// written after every chunk (their history is copied from them then,
+    /// `CreatesHistory`).
     async fn write(
         self,
         records: &[StoredRecord],
         tx: &mut Tx,
         p: Params,
-        comment: Option<&str>,
     ) -> StoreResult<Vec<Link>> {
         let records_sql = p.values(&record_head(), RECORD_WIDTH, records.len());
         let query = records
@@ -233,19 +243,6 @@ impl SerializedChunk {
                 bind_record(q, r, data)
             });
         query.execute(&mut **tx).await.map_err(backend)?;
-        if !p.copies_create_history() {
-            let history: Vec<HistoryRow> = records
-                .iter()
-                .map(|record| HistoryRow {
-                    record,
-                    action: HistoryAction::Create,
-                    comment,
-                    before: None,
-                    after: None,
-                })
-                .collect();
-            insert_history(tx, p, &history).await?;
-        }
         Ok(self.links)
     }
 }
@@ -273,12 +270,10 @@ impl Params {
         }
     }
 
-    /// Whether the history of a batch's creates is copied by SQL from the rows just
-    /// inserted (`CreatesHistory`), in the batch's last call: SQLite numbers a table's new
-    /// rows past its largest rowid, and sqlx runs a string of several statements in one
-    /// call there (`?` numbered on from statement to statement); PostgreSQL has neither,
-    /// and gets each history row bound beside its record.
-    pub(crate) fn copies_create_history(self) -> bool {
+    /// Whether one query string may hold several statements, its parameters bound in
+    /// order across them: sqlx runs them in one call on SQLite (with `?` numbered on from
+    /// statement to statement); PostgreSQL takes one statement with parameters at a time.
+    pub(crate) fn one_call_for_several_statements(self) -> bool {
         self == Params::Anonymous
     }
 
@@ -346,29 +341,49 @@ pub(crate) fn bind_record<'q>(q: AnyQuery<'q>, r: &'q StoredRecord, data: &'q st
 /// each compiled once per connection).
 const LINK_STATEMENTS_A_CALL: usize = 16;
 
-/// The history of a batch's creates, on SQLite copied by one statement from the records
-/// just inserted (the last `count` rows of `records`: SQLite gives a new row the rowid one
-/// past the largest, and nothing else writes inside the batch's transaction), in the order
-/// they were inserted. One statement of one shape whatever the batch's size, instead of a
-/// history row bound parameter by parameter beside each record.
+/// The history of a batch's creates, copied by one statement from the records just
+/// inserted, in the order they were inserted, with the batch's comment and each record's
+/// author and time: one statement of one shape whatever the batch's size, instead of a
+/// history row bound parameter by parameter beside each record. SQLite finds them as the
+/// table's last rows by rowid (it gives a new row the rowid one past the largest, and
+/// nothing else writes inside the batch's transaction); PostgreSQL, which has no rowid,
+/// by their ids, given as one list.
 struct CreatesHistory<'a> {
-    count: usize,
+    records: &'a [StoredRecord],
     comment: Option<&'a str>,
 }
 
 impl<'a> CreatesHistory<'a> {
-    const SQL: &'static str = "INSERT INTO history \
-         (record_id, kind, version, action, actor, at, comment) \
-         SELECT id, kind, version, ?, updated_by, updated_at, ? FROM records \
-         WHERE rowid > (SELECT max(rowid) FROM records) - ? ORDER BY rowid";
+    /// SQLite's: action, comment, and how many records the batch inserted.
+    const LAST_ROWS_SQL: &'static str = concat!(
+        "INSERT INTO history (record_id, kind, version, action, actor, at, comment) ",
+        "SELECT id, kind, version, ?, updated_by, updated_at, ? FROM records ",
+        "WHERE rowid > (SELECT max(rowid) FROM records) - ? ORDER BY rowid"
+    );
 
-    fn bind<'q>(&self, q: AnyQuery<'q>) -> AnyQuery<'q>
+    /// PostgreSQL's: action, comment, and the records' ids joined by commas.
+    const LISTED_SQL: &'static str = concat!(
+        "INSERT INTO history (record_id, kind, version, action, actor, at, comment) ",
+        "SELECT r.id, r.kind, r.version, $1, r.updated_by, r.updated_at, $2 ",
+        "FROM unnest(string_to_array($3, ',')) WITH ORDINALITY AS b (id, n) ",
+        "JOIN records r ON r.id = b.id ORDER BY b.n"
+    );
+
+    /// The ids for `LISTED_SQL` (a record id never holds a comma).
+    fn ids_listed(&self) -> String {
+        let ids: Vec<String> = self.records.iter().map(|r| r.id.to_string()).collect();
+        ids.join(",")
+    }
+
+    /// Binds action, comment, and `last` (the count, or the listed ids).
+    fn bind<'q, T>(&self, q: AnyQuery<'q>, last: T) -> AnyQuery<'q>
     where
         'a: 'q,
+        T: 'q + sqlx::Encode<'q, Any> + sqlx::Type<Any>,
     {
         q.bind(HistoryAction::Create.as_str())
             .bind(self.comment)
-            .bind(self.count as i64)
+            .bind(last)
     }
 }
 
@@ -395,11 +410,11 @@ async fn insert_history_and_new_links(
     }
     let last_call = calls.len() - 1;
     for (i, call) in calls.into_iter().enumerate() {
-        let with_history = i == 0 && history.count > 0;
+        let with_history = i == 0 && !history.records.is_empty();
         let link_statements = call.len().div_ceil(FULL_ROWS);
         let mut statements: Vec<&str> = Vec::with_capacity(link_statements + 3);
         if with_history {
-            statements.push(CreatesHistory::SQL);
+            statements.push(CreatesHistory::LAST_ROWS_SQL);
         }
         statements.extend(std::iter::repeat_n(one.as_str(), link_statements));
         if i == last_call {
@@ -411,7 +426,7 @@ async fn insert_history_and_new_links(
         let sql = statements.join("; ");
         let mut query = sqlx::query(&sql);
         if with_history {
-            query = history.bind(query);
+            query = history.bind(query, history.records.len() as i64);
         }
         if let Some(last) = call.last() {
             let padded = call

@@ -463,3 +463,49 @@ both_backends!(
         }
     }
 );
+
+both_backends!(
+    a_session_batch_of_updates_hands_the_next_batch_its_savepoint,
+    |db: TestDb| async move {
+        // A batch with updates turns the savepoint after them (not after its creates):
+        // a refused batch after it must still roll back to its own start only.
+        let store = db.open().await;
+        let actor = Actor::new("importer");
+        let old = store
+            .create(NewRecord::draft(organization("旧", "Old")), &actor)
+            .await
+            .unwrap();
+        let mut session = store.begin_batches().await.unwrap();
+        let added = RecordId::new();
+        let changing = Batch {
+            creates: vec![with_id(added, organization("甲", "A"))],
+            updates: vec![BatchUpdate {
+                id: old.id,
+                expected_version: 1,
+                change: Change::body_of(&old, parent_of("新", added)),
+            }],
+            comment: Some("b.csv".into()),
+        };
+        session.apply(changing, &actor).await.unwrap();
+        let refused = Batch {
+            creates: vec![
+                NewRecord::draft(organization("乙", "B")),
+                NewRecord::draft(parent_of("孤", RecordId::new())),
+            ],
+            ..Batch::default()
+        };
+        session.apply(refused, &actor).await.unwrap_err();
+        session.commit().await.unwrap();
+
+        assert_eq!(store.counts().await.unwrap().values().sum::<u64>(), 2);
+        let history = store.history(old.id).await.unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[1].comment.as_deref(), Some("b.csv"));
+        assert_eq!(history[1].before, Some(old.snapshot()));
+        assert_eq!(
+            history[1].after,
+            store.get(old.id).await.unwrap().snapshot()
+        );
+        assert_eq!(store.linked_from(added).await.unwrap().len(), 1);
+    }
+);
