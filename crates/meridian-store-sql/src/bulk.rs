@@ -123,11 +123,7 @@ impl Rows {
         if p.one_call_for_several_statements() {
             insert_history_and_new_links(tx, p, history, &links, now).await?;
         } else {
-            if !creates.is_empty() {
-                let ids = history.ids_listed();
-                let query = history.bind(sqlx::query(CreatesHistory::LISTED_SQL), ids.as_str());
-                query.execute(&mut **tx).await.map_err(backend)?;
-            }
+            history.insert_listed(tx).await?;
             insert_links(tx, p, &links).await?;
             run_together(tx, now).await?;
         }
@@ -369,10 +365,16 @@ impl<'a> CreatesHistory<'a> {
         "JOIN records r ON r.id = b.id ORDER BY b.n"
     );
 
-    /// The ids for `LISTED_SQL` (a record id never holds a comma).
-    fn ids_listed(&self) -> String {
+    /// PostgreSQL's statement, on its own (a record id never holds a comma).
+    async fn insert_listed(&self, tx: &mut Tx) -> StoreResult<()> {
+        if self.records.is_empty() {
+            return Ok(());
+        }
         let ids: Vec<String> = self.records.iter().map(|r| r.id.to_string()).collect();
-        ids.join(",")
+        let ids = ids.join(",");
+        let query = self.bind(sqlx::query(Self::LISTED_SQL), ids.as_str());
+        query.execute(&mut **tx).await.map_err(backend)?;
+        Ok(())
     }
 
     /// Binds action, comment, and `last` (the count, or the listed ids).
