@@ -143,16 +143,14 @@ impl Rows {
         let links: Vec<Link> = relinked.iter().flat_map(|id| links_of(last[id])).collect();
         insert_links(tx, p, &links).await?;
         let history = updates.iter().map(|u| {
-            let after = snapshot_text(&u.next.snapshot())?;
-            Ok(HistoryRow {
+            Ok(UpdateHistory {
                 record: &u.next,
-                action: HistoryAction::Update,
                 comment: u.comment.as_deref(),
-                before: Some(u.before.clone()),
-                after: Some(after),
+                before: &u.before,
+                after: snapshot_text(&u.next.snapshot())?,
             })
         });
-        let history: Vec<HistoryRow> = history.collect::<StoreResult<_>>()?;
+        let history: Vec<UpdateHistory> = history.collect::<StoreResult<_>>()?;
         insert_history(tx, p, &history).await?;
         run_together(tx, after_updates).await
     }
@@ -176,14 +174,13 @@ const RECORD_WIDTH: usize = 12;
 const HISTORY_WIDTH: usize = 9;
 const LINK_WIDTH: usize = 3;
 
-/// A history row as the one-record path writes it (`write::entry`), its snapshots as text;
-/// a create's after state is not written (`rows::HISTORY_SELECT` reads it from the record).
-struct HistoryRow<'a> {
+/// An update's history row as the one-record path writes it (`write::entry`), its
+/// snapshots as text. (Creates' history is copied in SQL: `CreatesHistory`.)
+struct UpdateHistory<'a> {
     record: &'a StoredRecord,
-    action: HistoryAction,
     comment: Option<&'a str>,
-    before: Option<String>,
-    after: Option<String>,
+    before: &'a str,
+    after: String,
 }
 
 /// New records made ready to be written (a chunk of `statement_rows`): each one's content
@@ -465,21 +462,21 @@ fn history_head() -> String {
     format!("INSERT INTO history ({HISTORY_COLUMNS}) VALUES ")
 }
 
-/// Binds a history row's columns in `HISTORY_COLUMNS` order.
-fn bind_history<'q>(q: AnyQuery<'q>, h: &'q HistoryRow<'_>) -> AnyQuery<'q> {
+/// Binds an update's history row's columns in `HISTORY_COLUMNS` order.
+fn bind_history<'q>(q: AnyQuery<'q>, h: &'q UpdateHistory<'_>) -> AnyQuery<'q> {
     let r = h.record;
     q.bind(r.id.to_string())
         .bind(r.kind().as_str())
         .bind(r.version)
-        .bind(h.action.as_str())
+        .bind(HistoryAction::Update.as_str())
         .bind(r.updated_by.as_str())
         .bind(r.updated_at.as_str())
         .bind(h.comment)
-        .bind(h.before.as_deref())
-        .bind(h.after.as_deref())
+        .bind(h.before)
+        .bind(h.after.as_str())
 }
 
-async fn insert_history(tx: &mut Tx, p: Params, rows: &[HistoryRow<'_>]) -> StoreResult<()> {
+async fn insert_history(tx: &mut Tx, p: Params, rows: &[UpdateHistory<'_>]) -> StoreResult<()> {
     let head = history_head();
     for chunk in statement_chunks(rows) {
         let sql = p.values(&head, HISTORY_WIDTH, chunk.len());

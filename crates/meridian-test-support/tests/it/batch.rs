@@ -424,27 +424,24 @@ both_backends!(
             updates: vec![],
             comment: Some(format!("imported from {name}.csv")),
         };
-        let big = batch_of(300, "big");
-        for c in &big.creates {
-            expected.insert(c.id.unwrap(), ("importer".into(), big.comment.clone()));
-        }
+        // A batch that will be stored: each of its records expects its entry.
+        let mut stored = |n, name| {
+            let batch = batch_of(n, name);
+            for c in &batch.creates {
+                expected.insert(c.id.unwrap(), ("importer".into(), batch.comment.clone()));
+            }
+            batch
+        };
+        let (big, first, last) = (stored(300, "big"), stored(5, "first"), stored(130, "last"));
         store.apply_batch(big, &importer).await.unwrap();
 
         let mut session = store.begin_batches().await.unwrap();
-        let first = batch_of(5, "first");
-        for c in &first.creates {
-            expected.insert(c.id.unwrap(), ("importer".into(), first.comment.clone()));
-        }
         session.apply(first, &importer).await.unwrap();
         let mut refused = batch_of(4, "refused");
         refused
             .creates
             .push(NewRecord::draft(parent_of("孤", RecordId::new())));
         session.apply(refused, &importer).await.unwrap_err();
-        let last = batch_of(130, "last");
-        for c in &last.creates {
-            expected.insert(c.id.unwrap(), ("importer".into(), last.comment.clone()));
-        }
         session.apply(last, &importer).await.unwrap();
         session.commit().await.unwrap();
 
